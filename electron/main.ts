@@ -1,0 +1,77 @@
+/**
+ * Electron entry: one sandboxed window showing the renderer from app://soc-desk, the services and
+ * encrypted store in this process, and the API bound to IPC. Everything security-relevant is in
+ * security.ts, protocol.ts and ipc.ts; this file only wires them.
+ */
+import { BrowserWindow, app, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { eventChannel } from '../shared/bridge';
+import { APP_ORIGIN, registerApi, trustedSender } from './ipc';
+import { safeStorageKeyStore } from './keychain';
+import { appProtocolResponse } from './protocol';
+import { guardWebContents, hardenSession, windowPreferences } from './security';
+import { createAppServices, type AppServices } from './services/app';
+import { systemClock } from './services/context';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const rendererDir = join(here, '..', 'renderer');
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+app.enableSandbox();
+
+let win: BrowserWindow | null = null;
+let services: AppServices | null = null;
+
+function createWindow(): void {
+  win = new BrowserWindow({
+    width: 1360,
+    height: 880,
+    minWidth: 1024,
+    minHeight: 640,
+    title: 'SOC Desk',
+    show: false,
+    webPreferences: windowPreferences(join(here, 'preload.cjs'), app.isPackaged),
+  });
+  win.once('ready-to-show', () => win?.show());
+  win.on('closed', () => (win = null));
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (win?.isMinimized()) win.restore();
+    win?.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, shell));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => services?.close());
+
+  void app.whenReady().then(() => {
+    const dataDir = app.getPath('userData');
+    services = createAppServices({
+      dataDir,
+      keys: safeStorageKeyStore(
+        join(dataDir, 'socdesk.key.enc'),
+        join(dataDir, 'socdesk.key'),
+        safeStorage,
+      ),
+      clock: systemClock,
+      host: 'electron',
+      version: app.getVersion(),
+      emit: (event, payload) => win?.webContents.send(eventChannel(event), payload),
+    });
+    hardenSession(session.defaultSession);
+    protocol.handle('app', (request) => appProtocolResponse(request.url, rendererDir));
+    registerApi({
+      ipcMain,
+      dispatch: services.dispatch,
+      isTrustedSender: trustedSender(() => win?.webContents ?? null),
+    });
+    createWindow();
+  });
+}

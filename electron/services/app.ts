@@ -1,0 +1,58 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateWorld } from '../../shared/demo';
+import { openStore, setSetting, type Db } from '../store/database';
+import { loadOrCreateKey, type KeyStore } from '../store/keys';
+import { insertWorld } from '../store/world';
+import type { Clock, Emit, ServiceContext } from './context';
+import { createDispatch, type Dispatch } from './dispatch';
+import { handlers } from './handlers';
+
+export const STORE_FILE = 'socdesk.db';
+
+export interface AppOptions {
+  dataDir: string;
+  keys: KeyStore;
+  clock: Clock;
+  host: ServiceContext['host'];
+  version: string;
+  emit?: Emit;
+  /** Load the embedded demo world into an empty store (the default on first start). */
+  demo?: boolean;
+}
+
+export interface AppServices {
+  ctx: ServiceContext;
+  db: Db;
+  dispatch: Dispatch;
+  close(): void;
+}
+
+/**
+ * Opens the store in the data dir (creating both on first start), loads the demo world into an
+ * empty store, and wires the services: the same for Electron and the browser host.
+ */
+export function createAppServices(opts: AppOptions): AppServices {
+  mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+  const file = join(opts.dataDir, STORE_FILE);
+  const key = loadOrCreateKey(opts.keys, existsSync(file));
+  const db = openStore({ file, key });
+  const listeners: Emit = opts.emit ?? (() => undefined);
+  const ctx: ServiceContext = {
+    db,
+    clock: opts.clock,
+    emit: listeners,
+    host: opts.host,
+    dataDir: opts.dataDir,
+    version: opts.version,
+  };
+  const empty = (db.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n === 0;
+  if (empty && opts.demo !== false) {
+    const world = generateWorld({ now: opts.clock.now() });
+    db.transaction(() => {
+      insertWorld(db, world);
+      setSetting(db, 'demo', '1');
+    })();
+  }
+  return { ctx, db, dispatch: createDispatch(handlers, ctx), close: () => db.close() };
+}

@@ -1,0 +1,106 @@
+import type { DashboardSummary, DayCount } from '../../shared/api';
+import {
+  ALERT_SOURCES,
+  OPEN_ALERT_STATUSES,
+  SEVERITIES,
+  THREAT_CLASSES,
+  type AlertSource,
+  type Severity,
+  type ThreatClass,
+} from '../../shared/catalog';
+import { contractStanding } from '../../shared/contracts';
+import { UNHEALTHY_STATUSES, deviceStatus } from '../../shared/devices';
+import { DAY_MS, jstDayNumber, jstIsoDate } from '../../shared/time';
+import { listContracts } from './contracts-repo';
+import { listDevicesWithLatest } from './devices-repo';
+import type { Handlers } from './handlers-types';
+import { placeholders, resolveCustomers } from './scope';
+
+const zeros = <K extends string>(keys: readonly K[]) =>
+  Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+
+/**
+ * The dashboard: every figure is an SQL aggregate over indexed columns (the stored JST `day`,
+ * customer and status), so the renderer receives a few hundred numbers, never the alerts.
+ */
+export const dashboardHandlers: Pick<Handlers, 'dashboard.summary'> = {
+  'dashboard.summary': ({ customerId, days }, ctx): DashboardSummary => {
+    const ids = resolveCustomers(ctx, customerId);
+    const now = ctx.clock.now();
+    const today = jstDayNumber(now);
+    const firstDay = today - days + 1;
+    const inIds = placeholders(ids);
+    const db = ctx.db;
+
+    const openBySeverity = zeros(SEVERITIES);
+    const open = db
+      .prepare(
+        `SELECT severity, count(*) AS n FROM alerts
+         WHERE customer_id IN (${inIds}) AND status IN (${placeholders(OPEN_ALERT_STATUSES)})
+         GROUP BY severity`,
+      )
+      .all(...ids, ...OPEN_ALERT_STATUSES) as { severity: Severity; n: number }[];
+    for (const r of open) openBySeverity[r.severity] = r.n;
+
+    const { n: newLast24h } = db
+      .prepare(
+        `SELECT count(*) AS n FROM alerts WHERE customer_id IN (${inIds}) AND detected_at > ?`,
+      )
+      .get(...ids, now - DAY_MS) as { n: number };
+
+    const perDayRows = db
+      .prepare(
+        `SELECT day, threat_class AS threatClass, source, count(*) AS n FROM alerts
+         WHERE customer_id IN (${inIds}) AND day BETWEEN ? AND ?
+         GROUP BY day, threat_class, source`,
+      )
+      .all(...ids, firstDay, today) as {
+      day: number;
+      threatClass: ThreatClass;
+      source: AlertSource;
+      n: number;
+    }[];
+    const perDay: DayCount[] = [];
+    for (let day = firstDay; day <= today; day++) {
+      perDay.push({ day, byClass: zeros(THREAT_CLASSES), bySource: zeros(ALERT_SOURCES) });
+    }
+    for (const r of perDayRows) {
+      const bucket = perDay[r.day - firstDay];
+      if (!bucket) continue;
+      bucket.byClass[r.threatClass] += r.n;
+      bucket.bySource[r.source] += r.n;
+    }
+
+    const topHosts = db
+      .prepare(
+        `SELECT host, customer_id AS customerId, count(*) AS count FROM alert_hosts
+         WHERE customer_id IN (${inIds}) AND day BETWEEN ? AND ?
+         GROUP BY customer_id, host ORDER BY count DESC, host LIMIT 10`,
+      )
+      .all(...ids, firstDay, today) as DashboardSummary['topHosts'];
+
+    const devices = listDevicesWithLatest(db, ids);
+    const unhealthy = devices.filter((d) =>
+      UNHEALTHY_STATUSES.includes(deviceStatus(d.device, d.latest, now).status),
+    ).length;
+
+    const contracts = listContracts(db, ids);
+    const todayIso = jstIsoDate(now);
+    const needingAction = contracts.filter(
+      (k) => contractStanding(k, todayIso).actionNeeded,
+    ).length;
+
+    return {
+      customerId,
+      days,
+      asOf: now,
+      openBySeverity,
+      openTotal: Object.values(openBySeverity).reduce((a, b) => a + b, 0),
+      newLast24h,
+      devices: { total: devices.length, unhealthy },
+      contracts: { total: contracts.length, needingAction },
+      perDay,
+      topHosts,
+    };
+  },
+};

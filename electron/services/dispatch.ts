@@ -1,0 +1,50 @@
+import type { z } from 'zod';
+import { api, isOperationName, type OperationName } from '../../shared/api';
+import { ApiFailure, apiError, type Issue, type Result } from '../../shared/result';
+import type { ServiceContext } from './context';
+import type { Handler, Handlers } from './handlers-types';
+
+/** Turns zod's issues into located, translatable ones (`errors:issue.<code>`). */
+export function toIssues(error: z.ZodError): Issue[] {
+  return error.issues.slice(0, 50).map((i) => {
+    const params: Record<string, string | number> = {};
+    if ('expected' in i && typeof i.expected === 'string') params.expected = i.expected;
+    if ('minimum' in i) params.minimum = Number(i.minimum);
+    if ('maximum' in i) params.maximum = Number(i.maximum);
+    if ('keys' in i && Array.isArray(i.keys)) params.keys = i.keys.slice(0, 10).join(', ');
+    return {
+      path: i.path.map(String).join('.') || '(input)',
+      message: `errors:issue.${i.code}`,
+      params,
+    };
+  });
+}
+
+export type Dispatch = (name: string, input: unknown) => Promise<Result<unknown>>;
+
+/**
+ * The one way into the services, shared by the IPC binding and the browser host: looks up the
+ * operation, parses its input with the contract's schema, runs it, and returns a typed result.
+ * Nothing thrown escapes; unexpected errors become `internal` without detail (no stack, no paths).
+ */
+export function createDispatch(handlers: Handlers, ctx: ServiceContext): Dispatch {
+  return async (name, input) => {
+    if (!isOperationName(name)) return { ok: false, error: apiError('unknown_operation') };
+    const parsed = api[name].input.safeParse(input ?? {});
+    if (!parsed.success) {
+      return { ok: false, error: apiError('invalid_input', { issues: toIssues(parsed.error) }) };
+    }
+    try {
+      const handler = handlers[name] as Handler<OperationName>;
+      const value = await handler(parsed.data, ctx);
+      return { ok: true, value };
+    } catch (e) {
+      if (e instanceof ApiFailure) return { ok: false, error: e.error };
+      // Log the operation and error kind only: inputs can hold personal data (issue #8).
+      console.error(
+        `[soc-desk] ${name} failed: ${e instanceof Error ? `${e.name}: ${e.message}` : 'unknown error'}`,
+      );
+      return { ok: false, error: apiError('internal') };
+    }
+  };
+}
