@@ -1,0 +1,40 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { createAppServices, type AppServices } from '../../electron/services/app';
+import type { Clock } from '../../electron/services/context';
+import { fileKeyStore } from '../../electron/store/keys';
+
+/** "Now" in unit tests: a Sunday morning in Tokyo. */
+export const FIXED_NOW = Date.parse('2026-11-22T10:00:00+09:00');
+export const fixedClock = (now = FIXED_NOW): Clock => ({ now: () => now });
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()?.();
+});
+
+/** A fresh temporary folder, removed after the test. */
+export function tempDir(prefix = 'socdesk-test-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** The real services on a real encrypted store in a temp dir, with the demo world loaded. */
+export function testApp(
+  opts: { demo?: boolean; now?: number; dataDir?: string } = {},
+): AppServices & { dataDir: string } {
+  const dataDir = opts.dataDir ?? tempDir();
+  const app = createAppServices({
+    dataDir,
+    keys: fileKeyStore(join(dataDir, 'socdesk.key')),
+    clock: fixedClock(opts.now),
+    host: 'browser',
+    version: '0.0.0-test',
+    demo: opts.demo ?? true,
+  });
+  cleanups.push(() => app.close());
+  return { ...app, dataDir };
+}
