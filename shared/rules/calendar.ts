@@ -32,13 +32,26 @@ export function isYearEndClosure(date: IsoDate): boolean {
   return (month === 12 && day >= 28) || (month === 1 && day <= 4);
 }
 
+/** Why the desk is closed on a date (i18n key `rules:calendar.closed.<reason>`). */
+export type ClosedReason = 'weekend' | 'holiday' | 'year-end';
+
+/**
+ * Why the desk is closed on `date`, or null on a business day. Year-end closure wins over a
+ * holiday (1/1) and a weekend, then holiday over weekend. 002 別紙3 2(1)
+ */
+export function closedReason({ date }: { date: IsoDate }): ClosedReason | null {
+  if (isYearEndClosure(date)) return 'year-end';
+  if (isNationalHoliday(date)) return 'holiday';
+  const wd = weekday(date);
+  return wd === 0 || wd === 6 ? 'weekend' : null;
+}
+
 /**
  * Whether the desk takes inquiries on `date`: not Saturday or Sunday, not a national holiday
  * (substitute and "sandwiched" holidays included), not 12/28–1/4. 002 別紙3 2(1)
  */
 export function isBusinessDay({ date }: { date: IsoDate }): boolean {
-  const wd = weekday(date);
-  return wd !== 0 && wd !== 6 && !isNationalHoliday(date) && !isYearEndClosure(date);
+  return closedReason({ date }) === null;
 }
 
 /** The first business day strictly after `date`. */
