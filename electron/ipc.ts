@@ -30,10 +30,7 @@ export function registerApi(opts: {
  * Trusted: sent by the main frame (not an iframe) of our window's own web contents, whose URL is
  * on our app:// origin.
  */
-export function trustedSender(
-  getContents: () => WebContents | null,
-  origin = APP_ORIGIN,
-): SenderCheck {
+export function trustedSender(getContents: () => WebContents | null): SenderCheck {
   return (event) => {
     const contents = getContents();
     const frame = event.senderFrame;

@@ -3,7 +3,16 @@
  * encrypted store in this process, and the API bound to IPC. Everything security-relevant is in
  * security.ts, protocol.ts and ipc.ts; this file only wires them.
  */
-import { BrowserWindow, app, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import {
+  BrowserWindow,
+  app,
+  dialog,
+  ipcMain,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+} from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eventChannel } from '../shared/bridge';
@@ -13,6 +22,7 @@ import { appProtocolResponse } from './protocol';
 import { guardWebContents, hardenSession, windowPreferences } from './security';
 import { createAppServices, type AppServices } from './services/app';
 import { systemClock } from './services/context';
+import { describeStartupError } from './startup-error';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererDir = join(here, '..', 'renderer');
@@ -53,18 +63,13 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     const dataDir = app.getPath('userData');
-    services = createAppServices({
-      dataDir,
-      keys: safeStorageKeyStore(
-        join(dataDir, 'socdesk.key.enc'),
-        join(dataDir, 'socdesk.key'),
-        safeStorage,
-      ),
-      clock: systemClock,
-      host: 'electron',
-      version: app.getVersion(),
-      emit: (event, payload) => win?.webContents.send(eventChannel(event), payload),
-    });
+    try {
+      services = openServices(dataDir);
+    } catch (e) {
+      dialog.showErrorBox('SOC Desk', describeStartupError(e));
+      app.quit();
+      return;
+    }
     hardenSession(session.defaultSession);
     protocol.handle('app', (request) => appProtocolResponse(request.url, rendererDir));
     registerApi({
@@ -73,5 +78,20 @@ if (!app.requestSingleInstanceLock()) {
       isTrustedSender: trustedSender(() => win?.webContents ?? null),
     });
     createWindow();
+  });
+}
+
+function openServices(dataDir: string): AppServices {
+  return createAppServices({
+    dataDir,
+    keys: safeStorageKeyStore(
+      join(dataDir, 'socdesk.key.enc'),
+      join(dataDir, 'socdesk.key'),
+      safeStorage,
+    ),
+    clock: systemClock,
+    host: 'electron',
+    version: app.getVersion(),
+    emit: (event, payload) => win?.webContents.send(eventChannel(event), payload),
   });
 }

@@ -54,7 +54,7 @@ export const CTS_KINDS = {
 } as const satisfies Record<string, ThreatClass>;
 export type CtsKind = keyof typeof CTS_KINDS;
 
-/** C-SOC modules of seed 000 第2条, plus the EDR operation option (第6条) that also raises incidents. */
+/** C-SOC modules of seed 000 第2条, plus the EDR operation option (第10条) that also raises incidents. */
 export const CSOC_MODULES = [
   'swg',
   'ips',

@@ -4,7 +4,7 @@
  * file only combines them for screens and the dashboard.
  */
 import type { Contract } from './domain/contract';
-import { minimumPeriodEnd, noticeDeadline, termEnd } from './rules';
+import { minimumPeriodEnd, noticeDeadline, termAnchor, termEnd } from './rules';
 import { isoDateToDay } from './time';
 
 /** A deadline this close (days) earns an "action needed" badge (issue #5). */
@@ -25,7 +25,8 @@ export function contractStanding(
   today: string,
 ): ContractStanding {
   const item = contract.item ?? undefined;
-  const term = termEnd({ service: contract.service, start: contract.start, today, item });
+  // SOC in Pocket and CWPP count from service start; IIJ terms from billing start (termAnchor).
+  const term = termEnd({ service: contract.service, start: termAnchor(contract), today, item });
   const notice = term
     ? noticeDeadline({ service: contract.service, termEnd: term.termEnd, item })
     : null;

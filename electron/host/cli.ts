@@ -10,6 +10,7 @@ import { clockStartingAt, systemClock } from '../services/context';
 import { createAppServices } from '../services/app';
 import { createEventHub } from '../services/events';
 import { fileKeyStore } from '../store/keys';
+import { describeStartupError } from '../startup-error';
 import { APP_VERSION } from '../version';
 import { startHost } from './server';
 
@@ -93,7 +94,6 @@ export async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((e: unknown) => {
-  const message = e instanceof Error ? e.message : String(e);
-  process.stderr.write(`soc-desk host: ${message}\n`);
+  process.stderr.write(`soc-desk host: ${describeStartupError(e)}\n`);
   process.exit(1);
 });

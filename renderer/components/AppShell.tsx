@@ -20,7 +20,7 @@ export function AppShell() {
       </a>
       <header className="topbar">
         <div className="brand">
-          <span className="brand-mark" aria-hidden="true" />
+          <img className="brand-mark" src="./favicon.svg" alt="" />
           <span className="brand-name">{t('appName')}</span>
           {info && <span className="brand-host">{t(`host.${info.host}`)}</span>}
         </div>

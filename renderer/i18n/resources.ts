@@ -9,12 +9,14 @@ import jaDashboard from '../../locales/ja/dashboard.json';
 import jaDevices from '../../locales/ja/devices.json';
 import jaErrors from '../../locales/ja/errors.json';
 import jaProfile from '../../locales/ja/profile.json';
+import jaRules from '../../locales/ja/rules.json';
 import enCatalog from '../../locales/en/catalog.json';
 import enCommon from '../../locales/en/common.json';
 import enDashboard from '../../locales/en/dashboard.json';
 import enDevices from '../../locales/en/devices.json';
 import enErrors from '../../locales/en/errors.json';
 import enProfile from '../../locales/en/profile.json';
+import enRules from '../../locales/en/rules.json';
 
 export const resources = {
   ja: {
@@ -24,6 +26,7 @@ export const resources = {
     devices: jaDevices,
     errors: jaErrors,
     profile: jaProfile,
+    rules: jaRules,
   },
   en: {
     common: enCommon,
@@ -32,6 +35,7 @@ export const resources = {
     devices: enDevices,
     errors: enErrors,
     profile: enProfile,
+    rules: enRules,
   },
 } as const;
 

@@ -9,9 +9,9 @@ export const CSOC_CATEGORIES = ['premium', 'advanced', 'basic', 'module'] as con
 export type CsocCategory = (typeof CSOC_CATEGORIES)[number];
 
 /**
- * Option ids a contract can carry. C-SOC options of 000 第6条 and the prerequisites of the
+ * Option ids a contract can carry. C-SOC options of 000 第10条 and the prerequisites of the
  * connected IIJ services that 第7条 checks; `tunnel-device` is Secure Endpoint's rented VPN pair
- * (001); `insurance` marks SOC in Pocket's bundled cyber-risk insurance (002 別紙5).
+ * (001).
  */
 export const CONTRACT_OPTIONS = [
   'onsite-report',

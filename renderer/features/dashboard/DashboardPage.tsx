@@ -40,7 +40,11 @@ export function DashboardPage() {
       <div className="page-head">
         <h1>{t('title')}</h1>
         <div className="page-tools">
-          {summary && <span className="muted">{t('asOf', { time: dateTime(summary.asOf) })}</span>}
+          {summary && (
+            <span className="muted" data-testid="as-of" data-value={summary.asOf}>
+              {t('asOf', { time: dateTime(summary.asOf) })}
+            </span>
+          )}
           <div className="segmented" role="group" aria-label={t('period.label')}>
             {PERIODS.map((p) => (
               <button key={p} type="button" aria-pressed={days === p} onClick={() => setDays(p)}>

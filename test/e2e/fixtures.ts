@@ -1,0 +1,107 @@
+/**
+ * End-to-end fixtures: every test gets its own browser host (the real `dist/electron/host.mjs`,
+ * built by `npm run test:e2e`) on a fresh data dir, and can read that host's encrypted store
+ * directly to compare what the screen says with what the database holds.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface HostProcess {
+  url: string;
+  origin: string;
+  dataDir: string;
+  /** Opens the host's store read-only with its key (SQL for assertions). */
+  query<T>(sql: string, ...params: unknown[]): T[];
+}
+
+export async function startHostProcess(
+  args: string[] = [],
+): Promise<HostProcess & { stop(): Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'socdesk-e2e-'));
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['dist/electron/host.mjs', '--data-dir', dataDir, ...args],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[0]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`host exited (${code}):\n${output}`)));
+  });
+  return {
+    url,
+    origin: new URL(url).origin,
+    dataDir,
+    query<T>(sql: string, ...params: unknown[]) {
+      const key = readFileSync(join(dataDir, 'socdesk.key'), 'utf8').trim();
+      const db = new Database(join(dataDir, 'socdesk.db'), { readonly: true });
+      try {
+        db.pragma(`cipher='sqlcipher'`);
+        db.pragma('legacy=4');
+        db.pragma(`key="x'${key}'"`);
+        return db.prepare(sql).all(...params) as T[];
+      } finally {
+        db.close();
+      }
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => {
+          rmSync(dataDir, { recursive: true, force: true });
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export const test = base.extend<{ host: HostProcess; consoleErrors: string[] }>({
+  // Playwright reads the fixtures a fixture needs from this (empty) pattern.
+  // eslint-disable-next-line no-empty-pattern
+  host: async ({}, use) => {
+    const host = await startHostProcess();
+    await use(host);
+    await host.stop();
+  },
+  // Every page error or console error (a CSP violation is one) fails the test at the end.
+  consoleErrors: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await use(errors);
+    expect(errors, 'console errors').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Opens the app and picks a profile on the first-run screen. */
+export async function openAs(page: Page, host: HostProcess, profileId: string): Promise<void> {
+  await page.goto(host.url);
+  await page.getByTestId(`profile-${profileId}`).click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+}
+
+/** A KPI value as a number ("1,234" → 1234). */
+export async function kpi(page: Page, testId: string): Promise<number> {
+  const text = (await page.getByTestId(testId).textContent()) ?? '';
+  return Number(text.replace(/[^\d]/g, ''));
+}
