@@ -1,7 +1,33 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DashboardSummary } from '../../../shared/api';
 import { SEVERITIES } from '../../../shared/catalog';
 import { useFormat } from '../../format';
+
+interface CardProps {
+  id: string;
+  title: string;
+  value: number;
+  attention?: boolean;
+  children?: ReactNode;
+}
+
+function KpiCard({ id, title, value, attention = false, children }: CardProps) {
+  const { number } = useFormat();
+  return (
+    <section
+      className={`card kpi${attention ? ' kpi-attention' : ''}`}
+      data-testid={`kpi-${id}`}
+      aria-labelledby={`kpi-${id}-title`}
+    >
+      <h2 id={`kpi-${id}-title`}>{title}</h2>
+      <p className="kpi-value" data-testid={`kpi-${id}-value`}>
+        {number(value)}
+      </p>
+      {children}
+    </section>
+  );
+}
 
 /** The four headline figures: open alerts by severity, new today, devices and contracts to act on. */
 export function KpiCards({ summary }: { summary: DashboardSummary }) {
@@ -9,11 +35,7 @@ export function KpiCards({ summary }: { summary: DashboardSummary }) {
   const { number } = useFormat();
   return (
     <div className="kpis">
-      <section className="card kpi" data-testid="kpi-open" aria-labelledby="kpi-open-title">
-        <h2 id="kpi-open-title">{t('kpi.open')}</h2>
-        <p className="kpi-value" data-testid="kpi-open-value">
-          {number(summary.openTotal)}
-        </p>
+      <KpiCard id="open" title={t('kpi.open')} value={summary.openTotal}>
         <ul className="severity-chips" aria-label={t('kpi.openHelp')}>
           {SEVERITIES.map((s) => (
             <li
@@ -26,37 +48,26 @@ export function KpiCards({ summary }: { summary: DashboardSummary }) {
             </li>
           ))}
         </ul>
-      </section>
-      <section className="card kpi" data-testid="kpi-new24h" aria-labelledby="kpi-new-title">
-        <h2 id="kpi-new-title">{t('kpi.new24h')}</h2>
-        <p className="kpi-value" data-testid="kpi-new24h-value">
-          {number(summary.newLast24h)}
-        </p>
-      </section>
-      <section
-        className={`card kpi ${summary.devices.unhealthy > 0 ? 'kpi-attention' : ''}`}
-        data-testid="kpi-devices"
-        aria-labelledby="kpi-dev-title"
+      </KpiCard>
+      <KpiCard id="new24h" title={t('kpi.new24h')} value={summary.newLast24h} />
+      <KpiCard
+        id="devices"
+        title={t('kpi.devices')}
+        value={summary.devices.unhealthy}
+        attention={summary.devices.unhealthy > 0}
       >
-        <h2 id="kpi-dev-title">{t('kpi.devices')}</h2>
-        <p className="kpi-value" data-testid="kpi-devices-value">
-          {number(summary.devices.unhealthy)}
-        </p>
         <p className="muted">{t('kpi.devicesOf', { total: number(summary.devices.total) })}</p>
-      </section>
-      <section
-        className={`card kpi ${summary.contracts.needingAction > 0 ? 'kpi-attention' : ''}`}
-        data-testid="kpi-contracts"
-        aria-labelledby="kpi-con-title"
+      </KpiCard>
+      <KpiCard
+        id="contracts"
+        title={t('kpi.contracts')}
+        value={summary.contracts.needingAction}
+        attention={summary.contracts.needingAction > 0}
       >
-        <h2 id="kpi-con-title">{t('kpi.contracts')}</h2>
-        <p className="kpi-value" data-testid="kpi-contracts-value">
-          {number(summary.contracts.needingAction)}
-        </p>
         <p className="muted">
           {t('kpi.contractsHelp', { total: number(summary.contracts.total) })}
         </p>
-      </section>
+      </KpiCard>
     </div>
   );
 }
