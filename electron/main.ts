@@ -22,6 +22,7 @@ import { appProtocolResponse } from './protocol';
 import { guardWebContents, hardenSession, windowPreferences } from './security';
 import { createAppServices, type AppServices } from './services/app';
 import { systemClock } from './services/context';
+import { safeStorageBox } from './services/secrets';
 import { describeStartupError } from './startup-error';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -90,6 +91,7 @@ function openServices(dataDir: string): AppServices {
       safeStorage,
     ),
     clock: systemClock,
+    secrets: safeStorage.isEncryptionAvailable() ? safeStorageBox(safeStorage) : undefined,
     host: 'electron',
     version: app.getVersion(),
     emit: (event, payload) => win?.webContents.send(eventChannel(event), payload),

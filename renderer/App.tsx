@@ -4,7 +4,7 @@ import { AppShell } from './components/AppShell';
 import { ErrorNotice } from './components/ErrorNotice';
 import { Loading } from './components/Loading';
 import { ProfileChooser } from './features/profile/ProfileChooser';
-import { NAV_ITEMS } from './routes';
+import { BARE_ROUTES, SHELL_ROUTES } from './routes';
 import { useSession } from './stores/session';
 
 function NotFound() {
@@ -20,17 +20,11 @@ function NotFound() {
 // Hash routing: the same URLs work from app:// in Electron and from the browser host, and a view
 // (with its filters in the query) can be bookmarked.
 const router = createHashRouter([
+  ...BARE_ROUTES,
   {
     path: '/',
     element: <AppShell />,
-    children: [
-      ...NAV_ITEMS.map((item) =>
-        item.path === '/'
-          ? { index: true, element: item.element }
-          : { path: item.path.slice(1), element: item.element },
-      ),
-      { path: '*', element: <NotFound /> },
-    ],
+    children: [...SHELL_ROUTES, { path: '*', element: <NotFound /> }],
   },
 ]);
 

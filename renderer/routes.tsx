@@ -1,15 +1,31 @@
-import type { ParseKeys } from 'i18next';
 import type { ReactNode } from 'react';
-import { DashboardPage } from './features/dashboard/DashboardPage';
+import type { RouteObject } from 'react-router';
 
-export interface NavItem {
+/** A screen's entry in the side navigation. `labelKey` is a namespaced key, e.g. `alerts:nav`. */
+export interface NavEntry {
   path: string;
-  label: ParseKeys<'common'>;
+  order: number;
+  labelKey: string;
   icon: ReactNode;
-  element: ReactNode;
 }
 
-/** Every screen, in side-navigation order. Later features add their entry here. */
-export const NAV_ITEMS: NavItem[] = [
-  { path: '/', label: 'nav.dashboard', icon: '◧', element: <DashboardPage /> },
-];
+/**
+ * What a feature contributes, from `features/<feature>/routes.tsx`: its routes inside the app shell,
+ * routes outside it (print layouts), and its side-navigation entry. Features register themselves by
+ * adding that file; nothing here changes.
+ */
+export interface FeatureRoutes {
+  routes: RouteObject[];
+  bareRoutes?: RouteObject[];
+  nav?: NavEntry;
+}
+
+const features = Object.values(
+  import.meta.glob<FeatureRoutes>('./features/*/routes.tsx', { eager: true }),
+);
+
+export const NAV_ITEMS: NavEntry[] = features
+  .flatMap((f) => (f.nav ? [f.nav] : []))
+  .sort((a, b) => a.order - b.order);
+export const SHELL_ROUTES: RouteObject[] = features.flatMap((f) => f.routes);
+export const BARE_ROUTES: RouteObject[] = features.flatMap((f) => f.bareRoutes ?? []);

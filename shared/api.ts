@@ -6,12 +6,29 @@
  */
 import type { z } from 'zod';
 import type { Operation } from './ops/op';
+import type { Result } from './result';
 import { sessionOps } from './ops/session';
 import { dashboardOps } from './ops/dashboard';
+import { alertsOps } from './ops/alerts';
+import { devicesOps } from './ops/devices';
+import { contractsOps } from './ops/contracts';
+import { slaOps } from './ops/sla';
+import { deskOps } from './ops/desk';
+import { syncOps } from './ops/sync';
+import { reportsOps } from './ops/reports';
+import { systemOps } from './ops/system';
 
 export const api = {
   ...sessionOps,
   ...dashboardOps,
+  ...alertsOps,
+  ...devicesOps,
+  ...contractsOps,
+  ...slaOps,
+  ...deskOps,
+  ...syncOps,
+  ...reportsOps,
+  ...systemOps,
 } as const;
 
 export type Api = typeof api;
@@ -32,10 +49,15 @@ export function isOperationName(name: string): name is OperationName {
 /** Events the main process pushes to the renderer; every `on` subscription returns an unsubscribe. */
 export interface EventPayloads {
   'data.changed': { topics: DataTopic[] };
+  /** Progress of a long job (import, report build, sync) run in a worker. */
+  'job.progress': { jobId: string; kind: string; done: number; total: number | null };
+  /** A long job ended: its typed result. */
+  'job.finished': { jobId: string; kind: string; result: Result<unknown> };
 }
 export type EventName = keyof EventPayloads;
-export const EVENT_NAMES: EventName[] = ['data.changed'];
-export type DataTopic = 'alerts' | 'devices' | 'contracts' | 'session';
+export const EVENT_NAMES: EventName[] = ['data.changed', 'job.progress', 'job.finished'];
+export type DataTopic =
+  'alerts' | 'devices' | 'contracts' | 'sla' | 'inquiries' | 'reports' | 'sync' | 'session';
 
 export type {
   Profile,

@@ -3,10 +3,13 @@
 // (dist/electron: main.mjs and preload.cjs for Electron, host.mjs for the browser host).
 import { build as viteBuild } from 'vite';
 import { build as esbuild } from 'esbuild';
+import { readdirSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export async function buildAll({ quiet = false } = {}) {
+  if (!existsSync(join(root, 'electron/workers'))) mkdirSync(join(root, 'electron/workers'));
   const started = Date.now();
   await viteBuild({
     root: `${root}/renderer`,
@@ -22,13 +25,22 @@ export async function buildAll({ quiet = false } = {}) {
     legalComments: 'none',
     logLevel: 'warning',
     // Native and Electron modules stay outside the bundle (loaded at run time).
-    external: ['electron', 'better-sqlite3-multiple-ciphers'],
+    external: ['electron', 'better-sqlite3-multiple-ciphers', 'playwright-core'],
   };
   await Promise.all([
     esbuild({
       ...common,
       format: 'esm',
-      entryPoints: { main: 'electron/main.ts', host: 'electron/host/cli.ts' },
+      // Worker threads (electron/workers/*.ts) are bundled as their own entry points.
+      entryPoints: {
+        main: 'electron/main.ts',
+        host: 'electron/host/cli.ts',
+        ...Object.fromEntries(
+          readdirSync(join(root, 'electron/workers'))
+            .filter((f) => f.endsWith('.ts'))
+            .map((f) => [`workers/${f.replace(/\.ts$/, '')}`, `electron/workers/${f}`]),
+        ),
+      },
       outdir: 'dist/electron',
       outExtension: { '.js': '.mjs' },
       // ESM output of CommonJS dependencies needs a `require` in scope.

@@ -4,7 +4,14 @@ import { generateWorld } from '../../shared/demo';
 import { openStore, setSetting, type Db } from '../store/database';
 import { loadOrCreateKey, type KeyStore } from '../store/keys';
 import { insertWorld } from '../store/world';
-import type { Clock, Emit, ServiceContext } from './context';
+import {
+  storeOnlyBox,
+  type Clock,
+  type Emit,
+  type PdfPrinter,
+  type SecretBox,
+  type ServiceContext,
+} from './context';
 import { createDispatch, type Dispatch } from './dispatch';
 import { handlers } from './handlers';
 
@@ -17,6 +24,8 @@ export interface AppOptions {
   host: ServiceContext['host'];
   version: string;
   emit?: Emit;
+  secrets?: SecretBox;
+  pdf?: PdfPrinter | null;
   /** Load the embedded demo world into an empty store (the default on first start). */
   demo?: boolean;
 }
@@ -42,6 +51,8 @@ export function createAppServices(opts: AppOptions): AppServices {
     db,
     clock: opts.clock,
     emit: listeners,
+    secrets: opts.secrets ?? storeOnlyBox,
+    pdf: opts.pdf ?? null,
     host: opts.host,
     dataDir: opts.dataDir,
     version: opts.version,

@@ -18,11 +18,35 @@ export function clockStartingAt(start: number): Clock {
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
 
+/**
+ * Seals secrets (SMTP password, feed token) before they are stored: with the OS keychain in Electron
+ * (safeStorage); as they are in the browser host, whose whole store is already encrypted.
+ */
+export interface SecretBox {
+  seal(plain: string): string;
+  open(sealed: string): string;
+}
+
+export const storeOnlyBox: SecretBox = { seal: (s) => s, open: (s) => s };
+
+/**
+ * Prints a renderer route (a print layout) to PDF: Electron's printToPDF in the desktop app,
+ * headless Chromium for the browser host. Null where neither is available.
+ */
+export interface PdfPrinter {
+  print(
+    route: string,
+    options?: { landscape?: boolean; pageNumbers?: boolean },
+  ): Promise<Uint8Array>;
+}
+
 /** What every service gets: the store, the clock, how to tell the renderer something changed. */
 export interface ServiceContext {
   db: Db;
   clock: Clock;
   emit: Emit;
+  secrets: SecretBox;
+  pdf: PdfPrinter | null;
   host: 'electron' | 'browser';
   dataDir: string;
   version: string;

@@ -1,3 +1,4 @@
+import { EVENT_NAMES, type EventName } from '../../../shared/api';
 import type { SocDeskBridge } from '../../../shared/bridge';
 import type { Result } from '../../../shared/result';
 
@@ -21,15 +22,21 @@ export function installBridge(answers: Record<string, unknown>) {
       },
     },
   ) as SocDeskBridge['api'];
-  const listeners = new Set<(p: unknown) => void>();
-  window.socDesk = {
-    api,
-    on: {
-      'data.changed': (l) => {
-        listeners.add(l as (p: unknown) => void);
-        return () => listeners.delete(l as (p: unknown) => void);
+  const listeners = new Map<string, Set<(p: unknown) => void>>();
+  const on = Object.fromEntries(
+    EVENT_NAMES.map((event) => [
+      event,
+      (l: (p: unknown) => void) => {
+        const set = listeners.get(event) ?? new Set();
+        set.add(l);
+        listeners.set(event, set);
+        return () => set.delete(l);
       },
-    },
+    ]),
+  ) as unknown as SocDeskBridge['on'];
+  window.socDesk = { api, on };
+  return {
+    calls,
+    emit: (event: EventName, payload: unknown) => listeners.get(event)?.forEach((l) => l(payload)),
   };
-  return { calls, emit: (payload: unknown) => listeners.forEach((l) => l(payload)) };
 }

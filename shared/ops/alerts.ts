@@ -1,0 +1,2 @@
+/** Operations of the alerts feature (see shared/api.ts). */
+export const alertsOps = {};

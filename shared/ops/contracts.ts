@@ -1,0 +1,2 @@
+/** Operations of the contracts feature (see shared/api.ts). */
+export const contractsOps = {};

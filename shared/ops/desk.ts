@@ -1,0 +1,2 @@
+/** Operations of the desk feature (see shared/api.ts). */
+export const deskOps = {};

@@ -1,0 +1,2 @@
+/** Operations of the devices feature (see shared/api.ts). */
+export const devicesOps = {};

@@ -1,0 +1,2 @@
+/** Operations of the reports feature (see shared/api.ts). */
+export const reportsOps = {};

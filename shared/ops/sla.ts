@@ -1,0 +1,2 @@
+/** Operations of the sla feature (see shared/api.ts). */
+export const slaOps = {};

@@ -1,0 +1,2 @@
+/** Operations of the sync feature (see shared/api.ts). */
+export const syncOps = {};

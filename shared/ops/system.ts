@@ -1,0 +1,2 @@
+/** Operations of the system feature (see shared/api.ts). */
+export const systemOps = {};
