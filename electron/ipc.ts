@@ -27,15 +27,14 @@ export function registerApi(opts: {
 }
 
 /**
- * Trusted: sent by the main frame (not an iframe) of our window's own web contents, whose URL is
- * on our app:// origin.
+ * Trusted: sent by the main frame (not an iframe) of one of our own windows (the app window, or a
+ * hidden print window), whose URL is on our app:// origin.
  */
-export function trustedSender(getContents: () => WebContents | null): SenderCheck {
+export function trustedSender(isOurs: (contents: WebContents) => boolean): SenderCheck {
   return (event) => {
-    const contents = getContents();
+    const contents = event.sender;
     const frame = event.senderFrame;
-    if (!contents || event.sender !== contents || !frame || frame !== contents.mainFrame)
-      return false;
+    if (!isOurs(contents) || !frame || frame !== contents.mainFrame) return false;
     try {
       // Node's URL gives custom schemes an opaque origin ("null"), so compare scheme and host.
       const url = new URL(frame.url);

@@ -34,6 +34,8 @@ protocol.registerSchemesAsPrivileged([
 app.enableSandbox();
 
 let win: BrowserWindow | null = null;
+/** Web contents of our own windows (the app window and hidden print windows): IPC trusts only these. */
+export const ourContents = new Set<number>();
 let services: AppServices | null = null;
 
 function createWindow(): void {
@@ -46,8 +48,13 @@ function createWindow(): void {
     show: false,
     webPreferences: windowPreferences(join(here, 'preload.cjs'), app.isPackaged),
   });
+  const id = win.webContents.id;
+  ourContents.add(id);
   win.once('ready-to-show', () => win?.show());
-  win.on('closed', () => (win = null));
+  win.on('closed', () => {
+    ourContents.delete(id);
+    win = null;
+  });
   void win.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
@@ -76,7 +83,7 @@ if (!app.requestSingleInstanceLock()) {
     registerApi({
       ipcMain,
       dispatch: services.dispatch,
-      isTrustedSender: trustedSender(() => win?.webContents ?? null),
+      isTrustedSender: trustedSender((contents) => ourContents.has(contents.id)),
     });
     createWindow();
   });

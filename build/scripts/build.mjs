@@ -4,10 +4,12 @@
 import { build as viteBuild } from 'vite';
 import { build as esbuild } from 'esbuild';
 import { readdirSync, existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+// SOCDESK_DIST builds elsewhere (e.g. parallel test runs in one checkout); default dist/.
+const dist = resolve(root, process.env.SOCDESK_DIST ?? 'dist');
 export async function buildAll({ quiet = false } = {}) {
   if (!existsSync(join(root, 'electron/workers'))) mkdirSync(join(root, 'electron/workers'));
   const started = Date.now();
@@ -15,6 +17,7 @@ export async function buildAll({ quiet = false } = {}) {
     root: `${root}/renderer`,
     configFile: `${root}/vite.config.ts`,
     logLevel: quiet ? 'warn' : 'info',
+    build: { outDir: join(dist, 'renderer') },
   });
   const common = {
     absWorkingDir: root,
@@ -41,7 +44,7 @@ export async function buildAll({ quiet = false } = {}) {
             .map((f) => [`workers/${f.replace(/\.ts$/, '')}`, `electron/workers/${f}`]),
         ),
       },
-      outdir: 'dist/electron',
+      outdir: join(dist, 'electron'),
       outExtension: { '.js': '.mjs' },
       // ESM output of CommonJS dependencies needs a `require` in scope.
       banner: {
@@ -54,12 +57,12 @@ export async function buildAll({ quiet = false } = {}) {
       format: 'cjs',
       platform: 'browser',
       entryPoints: { preload: 'electron/preload.ts' },
-      outdir: 'dist/electron',
+      outdir: join(dist, 'electron'),
       outExtension: { '.js': '.cjs' },
     }),
   ]);
   if (!quiet)
-    console.log(`SOC Desk built in ${((Date.now() - started) / 1000).toFixed(1)} s → dist/`);
+    console.log(`SOC Desk built in ${((Date.now() - started) / 1000).toFixed(1)} s → ${dist}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

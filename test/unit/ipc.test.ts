@@ -40,7 +40,7 @@ function setup() {
       calls.push(name);
       return app.dispatch(name, input);
     },
-    isTrustedSender: trustedSender(() => win.contents),
+    isTrustedSender: trustedSender((contents) => contents === win.contents),
   });
   const invoke = (name: string, input: unknown, event = win.event()) => {
     const handler = ipc.handlers.get(ipcChannel(name as never));
