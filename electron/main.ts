@@ -101,6 +101,25 @@ function openServices(dataDir: string): AppServices {
     secrets: safeStorage.isEncryptionAvailable() ? safeStorageBox(safeStorage) : undefined,
     host: 'electron',
     version: app.getVersion(),
+    dialogs: {
+      open: async ({ extensions }) => {
+        const options = {
+          properties: ['openFile' as const],
+          filters: [{ name: extensions.join(', '), extensions }],
+        };
+        const r = win
+          ? await dialog.showOpenDialog(win, options)
+          : await dialog.showOpenDialog(options);
+        return r.canceled ? null : (r.filePaths[0] ?? null);
+      },
+      save: async ({ defaultName }) => {
+        const options = { defaultPath: join(app.getPath('documents'), defaultName) };
+        const r = win
+          ? await dialog.showSaveDialog(win, options)
+          : await dialog.showSaveDialog(options);
+        return r.canceled ? null : (r.filePath ?? null);
+      },
+    },
     emit: (event, payload) => win?.webContents.send(eventChannel(event), payload),
   });
 }

@@ -31,6 +31,12 @@ function hostToken(): string | null {
 let token: string | null | undefined;
 const getToken = () => (token === undefined ? (token = hostToken()) : token);
 
+/** The browser host's authorisation header (file transfers outside `call`). */
+export const authHeader = () => `Bearer ${getToken() ?? ''}`;
+
+/** True in the desktop app (the preload's bridge is present). */
+export const isDesktop = () => window.socDesk !== undefined;
+
 async function httpCall(name: string, input: unknown): Promise<Result<unknown>> {
   try {
     const res = await fetch(`/api/${name}`, {

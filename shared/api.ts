@@ -9,6 +9,7 @@ import type { Operation } from './ops/op';
 import type { Result } from './result';
 import { sessionOps } from './ops/session';
 import { dashboardOps } from './ops/dashboard';
+import { filesOps } from './ops/files';
 import { alertsOps } from './ops/alerts';
 import { devicesOps } from './ops/devices';
 import { contractsOps } from './ops/contracts';
@@ -21,6 +22,7 @@ import { systemOps } from './ops/system';
 export const api = {
   ...sessionOps,
   ...dashboardOps,
+  ...filesOps,
   ...alertsOps,
   ...devicesOps,
   ...contractsOps,
@@ -68,3 +70,4 @@ export type {
   CustomerSummary,
 } from './ops/session';
 export type { DashboardSummary, DayCount } from './ops/dashboard';
+export type { FileRef } from './ops/files';

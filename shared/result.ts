@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'conflict',
   'no_profile',
   'payload_too_large',
+  'unsupported',
   'store_newer_version',
   'store_wrong_key',
   'store_key_missing',

@@ -12,6 +12,7 @@ import { createEventHub } from '../services/events';
 import { fileKeyStore } from '../store/keys';
 import { describeStartupError } from '../startup-error';
 import { APP_VERSION } from '../version';
+import { hostFiles } from './files';
 import { startHost } from './server';
 
 export const HOST_HELP = `SOC Desk ${APP_VERSION} — browser host
@@ -75,6 +76,7 @@ export async function main(argv: string[]): Promise<void> {
   const host = await startHost({
     dispatch: services.dispatch,
     subscribe: hub.subscribe,
+    files: hostFiles(services.ctx),
     staticDir,
     token: randomBytes(24).toString('base64url'),
     port,

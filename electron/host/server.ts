@@ -10,8 +10,11 @@ import { timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Readable } from 'node:stream';
+import { createReadStream } from 'node:fs';
 import { EVENT_NAMES } from '../../shared/api';
-import { apiError, type ApiError, type ErrorCode } from '../../shared/result';
+import type { FileRef } from '../../shared/api';
+import { ApiFailure, apiError, type ApiError, type ErrorCode } from '../../shared/result';
 import { SECURITY_HEADERS } from '../csp';
 import { contentType, resolveInside } from '../paths';
 import type { Dispatch } from '../services/dispatch';
@@ -19,8 +22,16 @@ import type { Listener } from '../services/events';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/** File transfer for the browser host (the desktop app uses OS dialogs instead). */
+export interface HostFiles {
+  upload(body: Readable, name: string): Promise<FileRef>;
+  /** The file to send, or a typed error (unknown id, or out of the profile's scope). */
+  download(fileId: string): { path: string; name: string; size: number };
+}
+
 export interface HostOptions {
   dispatch: Dispatch;
+  files?: HostFiles;
   subscribe(listener: Listener): () => void;
   staticDir: string;
   token: string;
@@ -124,11 +135,54 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
     });
   }
 
+  async function serveUpload(req: IncomingMessage, res: ServerResponse) {
+    if (!opts.files) return sendError(res, 404, apiError('unsupported'));
+    const url = new URL(req.url ?? '/', 'http://host');
+    // Only the base name, printable and bounded: it is shown to the user and never used as a path.
+    const name =
+      (url.searchParams.get('name') ?? 'upload')
+        .replace(/^.*[\\/]/, '')
+        .replace(/[\u0000-\u001f]/g, '')
+        .slice(0, 255) || 'upload';
+    try {
+      const ref = await opts.files.upload(req, name);
+      sendJson(res, 200, { ok: true, value: ref });
+    } catch (e) {
+      const error = e instanceof ApiFailure ? e.error : apiError('internal');
+      // Stop reading an oversized body; the client sees the answer and the connection closes.
+      res.setHeader('Connection', 'close');
+      sendError(res, STATUS[error.code] ?? 400, error);
+      req.resume();
+    }
+  }
+
+  function serveDownload(res: ServerResponse, fileId: string) {
+    if (!opts.files) return sendError(res, 404, apiError('unsupported'));
+    let file: { path: string; name: string; size: number };
+    try {
+      file = opts.files.download(decodeURIComponent(fileId));
+    } catch (e) {
+      const error = e instanceof ApiFailure ? e.error : apiError('internal');
+      return sendError(res, STATUS[error.code] ?? 400, error);
+    }
+    res.writeHead(200, {
+      'Content-Type': 'application/octet-stream',
+      'Content-Length': String(file.size),
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    createReadStream(file.path).pipe(res);
+  }
+
   async function serveApi(req: IncomingMessage, res: ServerResponse, name: string) {
     const auth = tokenMatches(req.headers.authorization, opts.token);
     if (auth === 'missing') return sendError(res, 401, apiError('unauthorized'));
     if (auth === 'wrong') return sendError(res, 403, apiError('forbidden'));
     if (name === 'events' && req.method === 'GET') return serveEvents(res);
+    if (name === 'upload' && req.method === 'POST') return serveUpload(req, res);
+    if (name.startsWith('files/') && req.method === 'GET')
+      return serveDownload(res, name.slice('files/'.length));
     if (req.method !== 'POST') return sendError(res, 405, apiError('unknown_operation'));
     if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
       return sendError(

@@ -6,6 +6,7 @@ import { loadOrCreateKey, type KeyStore } from '../store/keys';
 import { insertWorld } from '../store/world';
 import {
   storeOnlyBox,
+  type Dialogs,
   type Clock,
   type Emit,
   type PdfPrinter,
@@ -13,6 +14,7 @@ import {
   type ServiceContext,
 } from './context';
 import { createDispatch, type Dispatch } from './dispatch';
+import { FileRegistry } from './files/registry';
 import { handlers } from './handlers';
 
 export const STORE_FILE = 'socdesk.db';
@@ -26,6 +28,7 @@ export interface AppOptions {
   emit?: Emit;
   secrets?: SecretBox;
   pdf?: PdfPrinter | null;
+  dialogs?: Dialogs | null;
   /** Load the embedded demo world into an empty store (the default on first start). */
   demo?: boolean;
 }
@@ -53,6 +56,8 @@ export function createAppServices(opts: AppOptions): AppServices {
     emit: listeners,
     secrets: opts.secrets ?? storeOnlyBox,
     pdf: opts.pdf ?? null,
+    files: new FileRegistry(join(opts.dataDir, 'tmp')),
+    dialogs: opts.dialogs ?? null,
     host: opts.host,
     dataDir: opts.dataDir,
     version: opts.version,

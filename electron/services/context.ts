@@ -1,5 +1,6 @@
 import type { EventName, EventPayloads } from '../../shared/api';
 import type { Db } from '../store/database';
+import type { FileRegistry } from './files/registry';
 
 export interface Clock {
   now(): number;
@@ -40,6 +41,12 @@ export interface PdfPrinter {
   ): Promise<Uint8Array>;
 }
 
+/** The desktop app's file dialogs (null in the browser host, which uploads and downloads instead). */
+export interface Dialogs {
+  open(options: { extensions: string[] }): Promise<string | null>;
+  save(options: { defaultName: string }): Promise<string | null>;
+}
+
 /** What every service gets: the store, the clock, how to tell the renderer something changed. */
 export interface ServiceContext {
   db: Db;
@@ -47,6 +54,8 @@ export interface ServiceContext {
   emit: Emit;
   secrets: SecretBox;
   pdf: PdfPrinter | null;
+  files: FileRegistry;
+  dialogs: Dialogs | null;
   host: 'electron' | 'browser';
   dataDir: string;
   version: string;

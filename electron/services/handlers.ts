@@ -1,4 +1,5 @@
 import { dashboardHandlers } from './dashboard';
+import { filesHandlers } from './files/handlers';
 import type { Handlers } from './handlers-types';
 import { sessionHandlers } from './session';
 import { alertsHandlers } from './alerts/handlers';
@@ -14,6 +15,7 @@ import { systemHandlers } from './system/handlers';
 export const handlers: Handlers = {
   ...sessionHandlers,
   ...dashboardHandlers,
+  ...filesHandlers,
   ...alertsHandlers,
   ...devicesHandlers,
   ...contractsHandlers,
