@@ -142,6 +142,7 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
     const name =
       (url.searchParams.get('name') ?? 'upload')
         .replace(/^.*[\\/]/, '')
+        // eslint-disable-next-line no-control-regex -- removing control characters is the point
         .replace(/[\u0000-\u001f]/g, '')
         .slice(0, 255) || 'upload';
     try {
