@@ -4,7 +4,9 @@ import type { Db } from './database';
 
 /** Writes a whole world (the demo data) in one transaction: all of it, or nothing. */
 export function insertWorld(db: Db, world: DemoWorld): void {
-  const partner = db.prepare('INSERT INTO partners (id, name_ja, name_en) VALUES (?, ?, ?)');
+  const partner = db.prepare(
+    'INSERT INTO partners (id, name_ja, name_en, desk_phone, desk_email) VALUES (?, ?, ?, ?, ?)',
+  );
   const customer = db.prepare(
     `INSERT INTO customers (id, partner_id, name_ja, name_en, industry_ja, industry_en, contact_name,
        contact_kana, contact_department, contact_phone, contact_email, utm_url_filter, fw_proxy)
@@ -25,7 +27,7 @@ export function insertWorld(db: Db, world: DemoWorld): void {
   );
   const writeAlert = alertWriter(db);
   db.transaction(() => {
-    for (const p of world.partners) partner.run(p.id, p.nameJa, p.nameEn);
+    for (const p of world.partners) partner.run(p.id, p.nameJa, p.nameEn, p.deskPhone, p.deskEmail);
     for (const c of world.customers) {
       customer.run(
         c.id,

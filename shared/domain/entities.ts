@@ -8,6 +8,9 @@ export const partnerSchema = z.object({
   id,
   nameJa: name,
   nameEn: name,
+  /** The partner's first-line desk (一次受付窓口, 002 別紙3 1(2)): where customers call and write. */
+  deskPhone: z.string().min(1).max(40),
+  deskEmail: z.email().max(254),
 });
 export type Partner = z.infer<typeof partnerSchema>;
 

@@ -14,7 +14,9 @@ export const migration: Migration = {
       CREATE TABLE partners (
         id TEXT PRIMARY KEY,
         name_ja TEXT NOT NULL,
-        name_en TEXT NOT NULL
+        name_en TEXT NOT NULL,
+        desk_phone TEXT NOT NULL DEFAULT '',
+        desk_email TEXT NOT NULL DEFAULT ''
       ) STRICT;
 
       CREATE TABLE customers (
