@@ -11,11 +11,15 @@ export const DEMO_PARTNERS: Partner[] = [
     id: 'p-minato',
     nameJa: '株式会社ミナト情報システム',
     nameEn: 'Minato Information Systems Co., Ltd.',
+    deskPhone: '03-5550-0100',
+    deskEmail: 'soc-desk@minato-is.example',
   },
   {
     id: 'p-hokuto',
     nameJa: '北斗ネットワークサービス株式会社',
     nameEn: 'Hokuto Network Services Inc.',
+    deskPhone: '011-555-0150',
+    deskEmail: 'security-support@hokuto-ns.example',
   },
 ];
 
