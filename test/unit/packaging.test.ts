@@ -41,15 +41,22 @@ describe('electron-builder configuration', () => {
     expect(existsSync(join(root, c.mac!.entitlements!))).toBe(true);
   });
 
-  it('ships only the bundles and unpacks the native SQLite module', async () => {
+  it('ships only the bundles, unpacks the native SQLite module and needs no rebuild', async () => {
     const c = await load();
     // electron-builder normalises `files` into file sets; collect their filters.
     const filters = ((c.files ?? []) as Array<{ filter?: string[] }>).flatMap(
       (f) => f.filter ?? [],
     );
-    expect(filters.sort()).toEqual(['!**/*.map', 'dist/**/*', 'package.json']);
+    expect(filters).toEqual(
+      expect.arrayContaining(['dist/**/*', 'package.json', '!**/*.map', '!dist/electron/host.mjs']),
+    );
+    // Only this platform's prebuilt SQLite binary (the packaged listing is checked in hardening/).
+    expect(filters).toContain(
+      'node_modules/better-sqlite3-multiple-ciphers/prebuilds/${platform}-${arch}.node',
+    );
     expect(c.asarUnpack).toEqual(['node_modules/better-sqlite3-multiple-ciphers/**']);
     expect(c.extraMetadata).toMatchObject({ main: 'dist/electron/main.mjs' });
+    expect(c.npmRebuild).toBe(false);
   });
 
   it('sets the security fuses', async () => {
