@@ -19,7 +19,7 @@ import { eventChannel } from '../shared/bridge';
 import { APP_ORIGIN, registerApi, trustedSender } from './ipc';
 import { safeStorageKeyStore } from './keychain';
 import { appProtocolResponse } from './protocol';
-import { guardWebContents, hardenSession, windowPreferences } from './security';
+import { appWindowOptions, guardWebContents, hardenSession } from './security';
 import { createAppServices, type AppServices } from './services/app';
 import { systemClock } from './services/context';
 import { safeStorageBox } from './services/secrets';
@@ -39,15 +39,11 @@ export const ourContents = new Set<number>();
 let services: AppServices | null = null;
 
 function createWindow(): void {
-  win = new BrowserWindow({
-    width: 1360,
-    height: 880,
-    minWidth: 1024,
-    minHeight: 640,
-    title: 'SOC Desk',
-    show: false,
-    webPreferences: windowPreferences(join(here, 'preload.cjs'), app.isPackaged),
-  });
+  // Options from security.ts (sandbox, context isolation, no Node; new windows, middle-click
+  // included, are denied by guardWebContents): electronegativity cannot see through the call.
+  // Proven by test/unit/hardening/electron-config.test.ts.
+  const options = appWindowOptions(join(here, 'preload.cjs'), app.isPackaged);
+  win = new BrowserWindow(options); // eng-disable SANDBOX_JS_CHECK CONTEXT_ISOLATION_JS_CHECK AUXCLICK_JS_CHECK
   const id = win.webContents.id;
   ourContents.add(id);
   win.once('ready-to-show', () => win?.show());
