@@ -30,7 +30,8 @@ export type Dispatch = (name: string, input: unknown) => Promise<Result<unknown>
 export function createDispatch(handlers: Handlers, ctx: ServiceContext): Dispatch {
   return async (name, input) => {
     if (!isOperationName(name)) return { ok: false, error: apiError('unknown_operation') };
-    const parsed = api[name].input.safeParse(input ?? {});
+    // An IPC invoke without an argument sends undefined: the same as no fields. null is not.
+    const parsed = api[name].input.safeParse(input === undefined ? {} : input);
     if (!parsed.success) {
       return { ok: false, error: apiError('invalid_input', { issues: toIssues(parsed.error) }) };
     }

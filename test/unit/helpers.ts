@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createAppServices, type AppServices } from '../../electron/services/app';
 import type { Clock } from '../../electron/services/context';
 import { fileKeyStore } from '../../electron/store/keys';
@@ -37,4 +37,37 @@ export function testApp(
   });
   cleanups.push(() => app.close());
   return { ...app, dataDir };
+}
+
+/**
+ * Like testApp, for a whole `describe` block: call it at the block's top level; the store is
+ * created before its first test and closed and removed after its last.
+ */
+export function suiteApp(opts: { demo?: boolean; now?: number } = {}): {
+  readonly current: AppServices & { dataDir: string };
+} {
+  const holder: { current: (AppServices & { dataDir: string }) | null } = { current: null };
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'socdesk-suite-'));
+    const app = createAppServices({
+      dataDir: dir,
+      keys: fileKeyStore(join(dir, 'socdesk.key')),
+      clock: fixedClock(opts.now),
+      host: 'browser',
+      version: '0.0.0-test',
+      demo: opts.demo ?? true,
+    });
+    holder.current = { ...app, dataDir: dir };
+  });
+  afterAll(() => {
+    holder.current?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    get current() {
+      if (!holder.current) throw new Error('suiteApp used outside a test');
+      return holder.current;
+    },
+  };
 }
