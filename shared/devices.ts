@@ -1,7 +1,8 @@
 /**
  * Device health: the status of a CTS sensor or a C-SOC-connected appliance, derived from when it was
- * last heard from, the vendor's data-collection check and its latest health sample. Thresholds are
- * SOC Desk's choice where the terms are silent, and are documented here and in docs/.
+ * last heard from, the vendor's data-collection check and its latest health sample. The CTS limits
+ * come from the terms (002 別紙2 2(4)); every other threshold is SOC Desk's choice where the terms
+ * are silent, explained beside it and in docs/devices.md.
  */
 import type { Device, HealthSample } from './domain/entities';
 import { HOUR_MS, MINUTE_MS } from './time';
@@ -20,19 +21,39 @@ export const UNHEALTHY_STATUSES: readonly DeviceStatus[] = ['warning', 'critical
 export const CTS_LIMITS = { bandwidthMbps: 1000, endpoints: 1000 } as const;
 
 export const THRESHOLDS = {
-  /** Share of a CTS limit that raises a warning, and a critical status. */
+  /**
+   * Share of a CTS limit that raises a warning, and a critical status. 80 % leaves the partner time
+   * to propose a second CTS hardware before the limit (price follows the endpoint count, 002 別紙2
+   * 2(4)); from 90 % traffic beyond 1 Gbps may already go unmonitored at peaks.
+   */
   limitWarn: 0.8,
   limitCritical: 0.9,
-  /** CPU, memory or disk use (percent) that raises a warning, and a critical status. */
+  /**
+   * CPU, memory or disk use (percent) that raises a warning, and a critical status: the usual
+   * monitoring practice for appliances; a full disk stops log storage and so detection.
+   */
   resourceWarn: 85,
   resourceCritical: 95,
-  /** A CTS sensor reports every few minutes: silent this long is a warning, then offline. */
+  /**
+   * A CTS sensor reports every few minutes: silent 15 minutes (the C-SOC notification target,
+   * 000 別紙1 2, as a familiar yardstick) is a warning; an hour is offline — CTS cannot detect
+   * anything then (detection is 24/365, 002 別紙2).
+   */
   ctsSilentWarnMs: 15 * MINUTE_MS,
   ctsOfflineMs: 60 * MINUTE_MS,
-  /** Appliances send logs to C-SOC continuously; quieter than this is a warning, then offline. */
+  /**
+   * Appliances send logs to C-SOC continuously but quiet hours exist (nights, weekends): no log for
+   * 6 hours is a warning, for a day offline — C-SOC analyses only the logs it receives (000 第1条, 第2条).
+   */
   applianceSilentWarnMs: 6 * HOUR_MS,
   applianceOfflineMs: 24 * HOUR_MS,
 } as const;
+
+/** Statuses that put a device on the dashboard's attention list (issue #5). */
+export const ALERTING_STATUSES = ['critical', 'offline'] as const satisfies readonly DeviceStatus[];
+export type AlertingStatus = (typeof ALERTING_STATUSES)[number];
+export const isAlerting = (s: DeviceStatus): s is AlertingStatus =>
+  (ALERTING_STATUSES as readonly DeviceStatus[]).includes(s);
 
 export type StatusReason =
   | { key: 'notInstalled' }
