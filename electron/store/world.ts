@@ -25,6 +25,10 @@ export function insertWorld(db: Db, world: DemoWorld): void {
     `INSERT INTO health_samples (device_id, at, cpu_pct, mem_pct, disk_pct, bandwidth_mbps, endpoints)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
+  const outage = db.prepare(
+    `INSERT INTO outages (customer_id, service, contract_id, started_at, known_at, ended_at,
+       vendor_fault, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
   const writeAlert = alertWriter(db);
   db.transaction(() => {
     for (const p of world.partners) partner.run(p.id, p.nameJa, p.nameEn, p.deskPhone, p.deskEmail);
@@ -84,5 +88,20 @@ export function insertWorld(db: Db, world: DemoWorld): void {
       sample.run(s.deviceId, s.at, s.cpuPct, s.memPct, s.diskPct, s.bandwidthMbps, s.endpoints);
     }
     for (const a of world.alerts) writeAlert(a);
+    for (const o of world.outages) {
+      const recorded = o.endedAt ?? o.startedAt;
+      outage.run(
+        o.customerId,
+        o.service,
+        o.contractId,
+        o.startedAt,
+        o.knownAt,
+        o.endedAt,
+        o.vendorFault ? 1 : 0,
+        o.note,
+        recorded,
+        recorded,
+      );
+    }
   })();
 }

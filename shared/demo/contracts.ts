@@ -123,12 +123,16 @@ export function demoContracts(profiles: DemoProfile[], today: number): Contract[
       }
     }
     p.secureEndpoint.forEach((item) => {
+      // One customer has given notice on its IT asset management (X) with the VPN pair: the
+      // devices screen shows the 30-day return rule (001 第8条4(2)) and the contracts screen the end.
+      const leaving = item === 'X' && c.id === 'c-kotobuki';
       add(
         {
           service: 'iij-secure-endpoint',
           item,
           options: item === 'X' ? ['tunnel-device'] : [],
           monthlyFee: item === 'X' ? 48_400 : 26_400,
+          noticeReceived: leaving ? dayToIsoDate(today - 10) : null,
         },
         item === 'X' ? 340 : 500,
       );

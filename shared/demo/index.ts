@@ -10,6 +10,7 @@ import { demoAlerts } from './alerts';
 import { DEMO_PARTNERS, DEMO_PROFILES } from './companies';
 import { demoContracts } from './contracts';
 import { demoDevices } from './devices';
+import { demoOutages, type DemoOutage } from './outages';
 import { Prng } from './prng';
 
 export const DEMO_SEED = 20261122;
@@ -22,6 +23,8 @@ export interface DemoWorld {
   devices: Device[];
   samples: HealthSample[];
   alerts: Alert[];
+  /** IIJ C-SOC and DDoS outages, for the SLA ledger (issue #5). */
+  outages: DemoOutage[];
 }
 
 export interface DemoOptions {
@@ -51,6 +54,7 @@ export function generateWorld(opts: DemoOptions): DemoWorld {
     devices,
     samples,
     alerts,
+    outages: demoOutages(contracts, opts.now),
   };
 }
 
@@ -64,3 +68,4 @@ export function generateAlerts(opts: DemoOptions & { count: number }): Generator
 }
 
 export { DEMO_PARTNERS, DEMO_PROFILES } from './companies';
+export type { DemoOutage } from './outages';
