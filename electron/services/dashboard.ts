@@ -11,8 +11,8 @@ import {
 import { contractStanding } from '../../shared/contracts';
 import { UNHEALTHY_STATUSES, deviceStatus } from '../../shared/devices';
 import { DAY_MS, jstDayNumber, jstIsoDate } from '../../shared/time';
-import { listContracts } from './contracts-repo';
-import { listDevicesWithLatest } from './devices-repo';
+import { listContracts } from './contracts/repo';
+import { listDevicesWithLatest } from './devices/repo';
 import type { Handlers } from './handlers-types';
 import { placeholders, resolveCustomers } from './scope';
 

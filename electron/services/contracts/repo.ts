@@ -1,6 +1,6 @@
-import type { Contract } from '../../shared/domain/contract';
-import type { Db } from '../store/database';
-import { placeholders } from './scope';
+import type { Contract } from '../../../shared/domain/contract';
+import type { Db } from '../../store/database';
+import { placeholders } from '../scope';
 
 interface ContractRow {
   id: string;
@@ -48,4 +48,31 @@ export function listContracts(db: Db, customerIds: readonly string[]): Contract[
     )
     .all(...customerIds) as ContractRow[];
   return rows.map(contractFromRow);
+}
+
+/** One contract of the given customers; undefined when it does not exist or is out of scope. */
+export function getContract(
+  db: Db,
+  customerIds: readonly string[],
+  contractId: string,
+): Contract | undefined {
+  const row = db
+    .prepare(
+      `SELECT * FROM contracts WHERE id = ? AND customer_id IN (${placeholders(customerIds)})`,
+    )
+    .get(contractId, ...customerIds) as ContractRow | undefined;
+  return row ? contractFromRow(row) : undefined;
+}
+
+/** Names of the given customers, in scope order. */
+export function customerNames(
+  db: Db,
+  customerIds: readonly string[],
+): Array<{ id: string; nameJa: string; nameEn: string }> {
+  return db
+    .prepare(
+      `SELECT id, name_ja AS nameJa, name_en AS nameEn FROM customers
+       WHERE id IN (${placeholders(customerIds)}) ORDER BY id`,
+    )
+    .all(...customerIds) as Array<{ id: string; nameJa: string; nameEn: string }>;
 }

@@ -1,6 +1,6 @@
-import type { Device, HealthSample } from '../../shared/domain/entities';
-import type { Db } from '../store/database';
-import { placeholders } from './scope';
+import type { Device, HealthSample } from '../../../shared/domain/entities';
+import type { Db } from '../../store/database';
+import { placeholders } from '../scope';
 
 interface DeviceRow {
   id: string;
@@ -74,4 +74,20 @@ export function listDevicesWithLatest(
     const s = latest.get(r.id) as SampleRow | undefined;
     return { device: deviceFromRow(r), latest: s ? sampleFromRow(s) : null };
   });
+}
+
+/** One device of the given customers, with its latest sample; undefined when not in scope. */
+export function getDeviceWithLatest(
+  db: Db,
+  customerIds: readonly string[],
+  deviceId: string,
+): { device: Device; latest: HealthSample | null } | undefined {
+  const row = db
+    .prepare(`SELECT * FROM devices WHERE id = ? AND customer_id IN (${placeholders(customerIds)})`)
+    .get(deviceId, ...customerIds) as DeviceRow | undefined;
+  if (!row) return undefined;
+  const s = db
+    .prepare('SELECT * FROM health_samples WHERE device_id = ? ORDER BY at DESC LIMIT 1')
+    .get(row.id) as SampleRow | undefined;
+  return { device: deviceFromRow(row), latest: s ? sampleFromRow(s) : null };
 }
