@@ -24,7 +24,8 @@ export async function startHostProcess(
   const dataDir = mkdtempSync(join(tmpdir(), 'socdesk-e2e-'));
   const child: ChildProcess = spawn(
     process.execPath,
-    ['dist/electron/host.mjs', '--data-dir', dataDir, ...args],
+    // SOCDESK_DIST: the build of a parallel run (build/scripts/build.mjs), else dist/.
+    [join(process.env.SOCDESK_DIST ?? 'dist', 'electron/host.mjs'), '--data-dir', dataDir, ...args],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
