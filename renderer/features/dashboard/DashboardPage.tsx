@@ -6,6 +6,7 @@ import { Loading } from '../../components/Loading';
 import { subscribe } from '../../api';
 import { useFormat } from '../../format';
 import { useSession } from '../../stores/session';
+import { AttentionList } from './AttentionList';
 import { KpiCards } from './KpiCards';
 import { CLASS_COLORS, SOURCE_COLORS } from './palette';
 import { StackedDayChart } from './StackedDayChart';
@@ -60,6 +61,7 @@ export function DashboardPage() {
       ) : (
         <>
           <KpiCards summary={summary} />
+          <AttentionList />
           <div className="chart-wide">
             <StackedDayChart
               testId="chart-by-class"
