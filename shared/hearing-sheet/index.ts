@@ -11,3 +11,4 @@ export * from './suggest';
 export * from './shipped';
 export * from './exchange';
 export * from './render';
+export * from './json-lines';

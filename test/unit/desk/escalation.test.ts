@@ -1,0 +1,336 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { SMTPServer } from 'smtp-server';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { EscalationPackage } from '../../../shared/hearing-sheet';
+import { testApp } from '../helpers';
+import { decodeWords, parseMessage } from './mime';
+import { asPartner, auditOf, call, fakePrinter, readyInquiry, refusal, type App } from './util';
+
+interface Received {
+  from: string;
+  to: string[];
+  raw: Buffer;
+}
+
+const servers: SMTPServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => new Promise<void>((r) => s.close(() => r()))));
+});
+
+/** A real SMTP server on 127.0.0.1 that keeps what it receives. */
+async function smtp(opts: { user?: string; pass?: string; port?: number } = {}) {
+  const received: Received[] = [];
+  const server = new SMTPServer({
+    secure: false,
+    authOptional: !opts.user,
+    allowInsecureAuth: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onAuth(auth, _session, cb) {
+      if (auth.username === opts.user && auth.password === opts.pass)
+        cb(null, { user: auth.username });
+      else cb(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
+    },
+    onData(stream, session, cb) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks),
+        });
+        cb();
+      });
+    },
+  });
+  servers.push(server);
+  const port = await new Promise<number>((resolve) =>
+    server.listen(opts.port ?? 0, '127.0.0.1', () =>
+      resolve((server.server.address() as { port: number }).port),
+    ),
+  );
+  return { port, received, server };
+}
+
+async function mailTo(app: App, port: number, password = 'secret-pass') {
+  await call(app, 'desk.saveMailSettings', {
+    host: '127.0.0.1',
+    port,
+    security: 'none',
+    user: 'desk',
+    password,
+    from: 'soc-desk@minato-is.example',
+    secondLineTo: 'second-line@cts-vendor.example',
+  });
+}
+
+describe('escalation package (002 別紙3 1(2)③)', () => {
+  it('is refused while required answers are missing, and nothing changes', async () => {
+    const app = testApp();
+    const inquiryId = await readyInquiry(app);
+    await call(app, 'desk.saveAnswers', {
+      inquiryId,
+      patch: { question: null, urgency: 'spreading' },
+    });
+    const e = await refusal(app, 'desk.escalate', { inquiryId, language: 'ja' });
+    expect(e).toMatchObject({ code: 'invalid_input', message: 'desk:error.sheetIncomplete' });
+    expect(e.issues?.map((i) => [i.path, i.message])).toEqual([
+      ['question', 'desk:sheet.issue.required'],
+      ['business-impact', 'desk:sheet.issue.required'],
+    ]);
+    expect((await call(app, 'desk.get', { inquiryId })).inquiry.status).toBe('open');
+    expect(app.db.prepare('SELECT count(*) AS n FROM escalation_packages').get()).toEqual({ n: 0 });
+  });
+
+  it('without a PDF printer keeps the JSON and says why the PDF is missing', async () => {
+    const app = testApp();
+    const inquiryId = await readyInquiry(app);
+    const r = await call(app, 'desk.escalate', { inquiryId, language: 'ja' });
+    expect(r).toMatchObject({
+      pdf: false,
+      pdfError: { code: 'unavailable', message: 'errors:pdf_unavailable' },
+    });
+    const json = await call(app, 'desk.packageFile', { packageId: r.packageId, part: 'json' });
+    const bytes = readFileSync(app.ctx.files.get(json.fileId).path);
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(r.sha256);
+    expect((JSON.parse(bytes.toString('utf8')) as EscalationPackage).packageId).toBe(r.packageId);
+    expect(
+      await refusal(app, 'desk.packageFile', { packageId: r.packageId, part: 'pdf' }),
+    ).toMatchObject({
+      code: 'unavailable',
+      message: 'errors:pdf_unavailable',
+    });
+    // Printed later, once a printer is there.
+    fakePrinter(app);
+    await call(app, 'desk.printPackage', { packageId: r.packageId });
+    expect((await call(app, 'desk.get', { inquiryId })).inquiry.escalation?.hasPdf).toBe(true);
+  });
+
+  it('carries the sheet, the alerts with communications, sensor health and contracts', async () => {
+    const app = testApp();
+    const routes = fakePrinter(app);
+    const inquiryId = await readyInquiry(app);
+    const r = await call(app, 'desk.escalate', { inquiryId, language: 'en' });
+    expect(r.packageId).toMatch(/^ESC-20261122-[0-9A-F]{8}$/);
+    expect(routes).toEqual([`/print/desk/package/${r.packageId}`]);
+    const view = await call(app, 'desk.package', { packageId: r.packageId });
+    const p = view.content;
+    expect(p).toMatchObject({
+      format: 'soc-desk.escalation-package',
+      packageId: r.packageId,
+      language: 'en',
+      basis: '002 別紙3 1(2)③',
+      customer: { id: 'c-sakuragawa', registeredContact: { name: '佐藤 美咲' } },
+      inquiry: {
+        id: inquiryId,
+        caller: { result: 'match', decision: 'served' },
+        receptionDay: '2026-11-24',
+      },
+      hearingSheet: { templateId: 'cts-incident-support', templateVersion: 1 },
+    });
+    expect(p.hearingSheet.answers['what-seen']).toBe(
+      'CTS ポータルで C&C 通信の通知を確認しました。',
+    );
+    const type = p.hearingSheet.sections
+      .flatMap((s) => s.answers)
+      .find((a) => a.questionId === 'inquiry-type');
+    expect(type?.display.en).toBe('Impact on us, How to act on the recommendations');
+    const alertId = (
+      app.db.prepare('SELECT alert_id FROM inquiry_alerts WHERE inquiry_id = ?').get(inquiryId) as {
+        alert_id: number;
+      }
+    ).alert_id;
+    const comms = app.db
+      .prepare('SELECT count(*) AS n FROM communications WHERE alert_id = ?')
+      .get(alertId) as {
+      n: number;
+    };
+    expect(p.alerts).toHaveLength(1);
+    expect(p.alerts[0]!.communicationsTotal).toBe(comms.n);
+    expect(p.alerts[0]!.communications.length).toBe(Math.min(comms.n, 500));
+    const devices = app.db
+      .prepare("SELECT count(*) AS n FROM devices WHERE customer_id = 'c-sakuragawa'")
+      .get() as {
+      n: number;
+    };
+    expect(p.sensorHealth).toHaveLength(devices.n);
+    expect(p.sensorHealth.some((d) => d.kind === 'cts-sensor')).toBe(true);
+    expect(p.contracts.map((k) => k.service)).toContain('soc-in-pocket');
+    expect(p.insurance).toMatchObject({ capYen: 3_000_000 });
+    // The stored JSON is exactly what is hashed.
+    const stored = app.db
+      .prepare('SELECT json, sha256 FROM escalation_packages WHERE id = ?')
+      .get(r.packageId) as {
+      json: string;
+      sha256: string;
+    };
+    expect(createHash('sha256').update(stored.json, 'utf8').digest('hex')).toBe(r.sha256);
+    expect(auditOf(app, inquiryId).map((a) => a.action)).toContain('inquiry.escalated');
+  });
+});
+
+describe('sending by e-mail through SMTP', () => {
+  it('delivers the message with the PDF and the JSON to a real SMTP server', async () => {
+    const app = testApp();
+    fakePrinter(app);
+    const server = await smtp({ user: 'desk', pass: 'secret-pass' });
+    const inquiryId = await readyInquiry(app);
+    await mailTo(app, server.port);
+    const r = await call(app, 'desk.escalate', { inquiryId, language: 'ja' });
+    const sent = await call(app, 'desk.sendPackage', { packageId: r.packageId });
+    expect(sent.messageId).not.toBe('');
+    expect(server.received).toHaveLength(1);
+    const mail = server.received[0]!;
+    expect(mail.from).toBe('soc-desk@minato-is.example');
+    expect(mail.to).toEqual(['second-line@cts-vendor.example']);
+    const msg = parseMessage(mail.raw);
+    expect(decodeWords(msg.headers.subject ?? '')).toBe(
+      `【エスカレーション】桜川精機株式会社 様 ${r.packageId}`,
+    );
+    const byName = new Map(msg.parts.map((p) => [p.filename, p]));
+    const json = byName.get(`${r.packageId}.json`)!;
+    const pdf = byName.get(`${r.packageId}.pdf`)!;
+    expect(json.headers['content-type']).toMatch(/^application\/json/);
+    expect(pdf.headers['content-type']).toMatch(/^application\/pdf/);
+    // The attachment is byte for byte the stored package: same hash, same id.
+    expect(createHash('sha256').update(json.body).digest('hex')).toBe(r.sha256);
+    expect((JSON.parse(json.body.toString('utf8')) as EscalationPackage).packageId).toBe(
+      r.packageId,
+    );
+    expect(pdf.body.toString('latin1')).toBe(
+      `%PDF-1.7 fake /print/desk/package/${r.packageId}\n%%EOF\n`,
+    );
+    const body = msg.parts.find((p) => p.filename === null)!.body.toString('utf8');
+    expect(body).toContain(`JSON の SHA-256: ${r.sha256}`);
+    expect(body).toContain(`エスカレーション ID: ${r.packageId}`);
+    // Personal data travels in the attachments only.
+    expect(body).not.toContain('佐藤');
+    const d = await call(app, 'desk.get', { inquiryId });
+    expect(d.inquiry.escalation?.deliveries).toMatchObject([
+      { method: 'smtp', ok: true, error: null },
+    ]);
+  });
+
+  it('fails clearly when the server is down, keeps the package, and succeeds on retry', async () => {
+    const app = testApp();
+    fakePrinter(app);
+    const probe = await smtp();
+    const port = probe.port;
+    await new Promise<void>((r) => probe.server.close(() => r()));
+    servers.length = 0;
+    const inquiryId = await readyInquiry(app);
+    await mailTo(app, port);
+    const r = await call(app, 'desk.escalate', { inquiryId, language: 'ja' });
+    const e = await refusal(app, 'desk.sendPackage', { packageId: r.packageId });
+    expect(e).toMatchObject({ code: 'unavailable', message: 'desk:mail.error.connection' });
+    const server = await smtp({ user: 'desk', pass: 'secret-pass', port });
+    const sent = await call(app, 'desk.sendPackage', { packageId: r.packageId });
+    expect(sent.messageId).not.toBe('');
+    expect(server.received).toHaveLength(1);
+    const d = await call(app, 'desk.get', { inquiryId });
+    expect(d.inquiry.escalation?.packageId).toBe(r.packageId);
+    expect(d.inquiry.escalation?.deliveries.map((x) => [x.ok, x.error])).toEqual([
+      [false, 'desk:mail.error.connection'],
+      [true, null],
+    ]);
+    expect(auditOf(app, inquiryId).map((a) => a.action)).toEqual(
+      expect.arrayContaining(['package.delivery-failed', 'package.delivered']),
+    );
+  });
+
+  it('says when the login is refused or the settings are missing', async () => {
+    const app = testApp();
+    fakePrinter(app);
+    const server = await smtp({ user: 'desk', pass: 'right' });
+    const inquiryId = await readyInquiry(app);
+    const r = await call(app, 'desk.escalate', { inquiryId, language: 'ja' });
+    expect(await refusal(app, 'desk.sendPackage', { packageId: r.packageId })).toMatchObject({
+      code: 'unavailable',
+      message: 'desk:mail.error.notConfigured',
+    });
+    await mailTo(app, server.port, 'wrong');
+    expect(await refusal(app, 'desk.sendPackage', { packageId: r.packageId })).toMatchObject({
+      message: 'desk:mail.error.auth',
+    });
+    expect(server.received).toHaveLength(0);
+  });
+});
+
+describe('mail settings', () => {
+  it('seal the password and never return it', async () => {
+    const app = testApp();
+    app.ctx.secrets = {
+      seal: (s) => `sealed:${Buffer.from(s).toString('base64')}`,
+      open: (s) => Buffer.from(s.slice('sealed:'.length), 'base64').toString(),
+    };
+    await asPartner(app);
+    await mailTo(app, 2525, 'p@ss-word');
+    const s = await call(app, 'desk.mailSettings', {});
+    expect(s).toMatchObject({
+      host: '127.0.0.1',
+      port: 2525,
+      passwordSet: true,
+      partnerDeskEmail: null,
+    });
+    expect(JSON.stringify(s)).not.toContain('p@ss-word');
+    const stored = app.db
+      .prepare("SELECT value FROM settings WHERE key = 'secret.smtp.password'")
+      .get() as {
+      value: string;
+    };
+    expect(stored.value).not.toContain('p@ss-word');
+    // Saving without a password keeps it; an empty one removes it.
+    const { passwordSet: _p, partnerDeskEmail: _d, ...settings } = s;
+    await call(app, 'desk.saveMailSettings', { ...settings, port: 587 });
+    expect((await call(app, 'desk.mailSettings', {})).passwordSet).toBe(true);
+    await call(app, 'desk.saveMailSettings', { ...settings, password: '' });
+    expect((await call(app, 'desk.mailSettings', {})).passwordSet).toBe(false);
+  });
+});
+
+describe('tracking the second line', () => {
+  it('escalated → acknowledged → second-line answer → closed, each step stamped and audited', async () => {
+    const app = testApp();
+    fakePrinter(app);
+    const inquiryId = await readyInquiry(app);
+    await call(app, 'desk.escalate', { inquiryId, language: 'ja' });
+    expect((await refusal(app, 'desk.close', { inquiryId })).message).toBe(
+      'desk:error.wrongStatus',
+    );
+    const ack = await call(app, 'desk.acknowledge', { inquiryId, reference: 'SL-2026-0042' });
+    expect(ack.inquiry.escalation).toMatchObject({
+      acknowledgedAt: app.ctx.clock.now(),
+      ackReference: 'SL-2026-0042',
+    });
+    const answered = await call(app, 'desk.recordSecondLine', {
+      inquiryId,
+      incidentStatus: 'contained',
+      resolution: '端末を隔離し、駆除ツールで駆除済み。',
+      prevention: 'URL フィルタリング機能つき UTM の導入を推奨。',
+      vendorIntroduced: true,
+      vendorName: '株式会社サンプルフォレンジック',
+      insuranceRelevant: true,
+    });
+    expect(answered.inquiry).toMatchObject({ status: 'second-line-answered', onTime: true });
+    expect(answered.inquiry.escalation?.secondLine).toMatchObject({
+      incidentStatus: 'contained',
+      vendorIntroduced: true,
+      vendorName: '株式会社サンプルフォレンジック',
+      insuranceRelevant: true,
+    });
+    const closed = await call(app, 'desk.close', { inquiryId });
+    expect(closed.inquiry.status).toBe('closed');
+    expect(closed.timeline.map((t) => t.action)).toEqual([
+      'inquiry.created',
+      'reception.outside-hours',
+      'caller.checked',
+      'inquiry.escalated',
+      'escalation.acknowledged',
+      'second-line.answered',
+      'inquiry.closed',
+    ]);
+    expect(auditOf(app, inquiryId).every((a) => a.actor === 'partner:p-minato')).toBe(true);
+  });
+});

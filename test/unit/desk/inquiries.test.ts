@@ -1,0 +1,336 @@
+import { describe, expect, it } from 'vitest';
+import { firstAnswerDue, receptionDay } from '../../../shared/rules';
+import { toJstIso } from '../../../shared/time';
+import { receptionClock } from '../../../electron/services/desk/reception';
+import { FIXED_NOW, testApp } from '../helpers';
+import {
+  REQUIRED_REST,
+  asCustomer,
+  asPartner,
+  auditOf,
+  call,
+  latestAlert,
+  readyInquiry,
+  refusal,
+} from './util';
+
+const at = (iso: string) => Date.parse(iso);
+
+describe('reception clock (002 別紙3 2(1), 2(4)①)', () => {
+  it.each([
+    // received, reception day, first answer due, outside hours
+    ['2026-11-19T16:59:00+09:00', '2026-11-19', '2026-11-20T17:00:00+09:00', null],
+    ['2026-11-19T17:00:00+09:00', '2026-11-20', '2026-11-24T17:00:00+09:00', 'after-close'],
+    // Friday evening: Saturday, Sunday and Monday 11/23 (勤労感謝の日) are closed.
+    ['2026-11-20T18:30:00+09:00', '2026-11-24', '2026-11-25T17:00:00+09:00', 'after-close'],
+    ['2026-12-28T10:00:00+09:00', '2027-01-05', '2027-01-06T17:00:00+09:00', 'year-end'],
+    ['2026-11-22T10:00:00+09:00', '2026-11-24', '2026-11-25T17:00:00+09:00', 'weekend'],
+    ['2026-11-23T10:00:00+09:00', '2026-11-24', '2026-11-25T17:00:00+09:00', 'holiday'],
+    ['2026-11-24T08:10:00+09:00', '2026-11-24', '2026-11-25T17:00:00+09:00', 'before-open'],
+  ])('received %s', (received, day, due, outside) => {
+    const c = receptionClock(at(received));
+    expect(c).toEqual({
+      receivedAt: at(received),
+      receptionDay: day,
+      dueAt: at(due),
+      receivedOutside: outside,
+    });
+    // The same as the rules engine says, by construction and by value.
+    expect(c.receptionDay).toBe(receptionDay({ receivedAt: toJstIso(at(received)) }));
+    expect(c.dueAt).toBe(Date.parse(firstAnswerDue({ receivedAt: toJstIso(at(received)) })));
+  });
+});
+
+describe('starting an inquiry', () => {
+  it('opens it on the partner side with the clock, the linked alert and prefilled answers', async () => {
+    const app = testApp();
+    await asPartner(app);
+    const alert = latestAlert(app);
+    const { inquiryId } = await call(app, 'desk.start', {
+      customerId: 'c-sakuragawa',
+      alertIds: [alert.id],
+    });
+    expect(inquiryId).toMatch(/^INQ-20261122-[0-9A-Z]{6}$/);
+    const d = await call(app, 'desk.get', { inquiryId });
+    expect(d.inquiry.status).toBe('open');
+    // FIXED_NOW is a Sunday before the 11/23 holiday.
+    expect(d.inquiry.reception).toEqual({
+      receivedAt: FIXED_NOW,
+      receptionDay: '2026-11-24',
+      dueAt: at('2026-11-25T17:00:00+09:00'),
+      receivedOutside: 'weekend',
+    });
+    expect(d.alerts.map((a) => a.id)).toEqual([alert.id]);
+    expect(d.inquiry.answers['company-name']).toBe('桜川精機株式会社');
+    expect(d.inquiry.answers['alert-refs']).toContain(alert.source_id);
+    expect(d.inquiry.answers['affected-hosts']).toEqual(d.alerts[0]!.hosts);
+    expect(d.inquiry.answers['utm-url-filter']).toBe('no');
+    // The caller is not known before the check.
+    expect(d.inquiry.answers['caller-name']).toBeUndefined();
+    expect(d.template.id).toBe('cts-incident-support');
+    expect(auditOf(app, inquiryId).map((a) => a.action)).toEqual([
+      'inquiry.created',
+      'reception.outside-hours',
+    ]);
+  });
+
+  it("refuses another customer's alert, and customers outside the partner's scope", async () => {
+    const app = testApp();
+    await asPartner(app);
+    const other = latestAlert(app, 'c-tsubame');
+    expect(
+      (await refusal(app, 'desk.start', { customerId: 'c-sakuragawa', alertIds: [other.id] })).code,
+    ).toBe('forbidden');
+    expect((await refusal(app, 'desk.start', { customerId: 'c-tsubame', alertIds: [] })).code).toBe(
+      'forbidden',
+    );
+    expect(app.db.prepare('SELECT count(*) AS n FROM inquiries').get()).toEqual({ n: 0 });
+  });
+
+  it('refuses a received time in the future', async () => {
+    const app = testApp();
+    await asPartner(app);
+    const e = await refusal(app, 'desk.start', {
+      customerId: 'c-sakuragawa',
+      receivedAt: FIXED_NOW + 3_600_000,
+    });
+    expect(e).toMatchObject({ code: 'invalid_input', issues: [{ path: 'receivedAt' }] });
+  });
+});
+
+describe('the queue', () => {
+  it('sorts by due time and flags overdue and due today', async () => {
+    const app = testApp();
+    await asPartner(app);
+    // Received last Tuesday: due Wednesday 17:00, long past on Sunday.
+    const late = await call(app, 'desk.start', {
+      customerId: 'c-aoba',
+      receivedAt: at('2026-11-17T11:00:00+09:00'),
+    });
+    const now = await call(app, 'desk.start', { customerId: 'c-sakuragawa' });
+    const q = await call(app, 'desk.queue', { customerId: null, view: 'active' });
+    expect(q.items.map((i) => i.id)).toEqual([late.inquiryId, now.inquiryId]);
+    expect(q.items.map((i) => i.flag)).toEqual(['overdue', null]);
+    expect(q.counts).toEqual({ active: 2, dueToday: 0, overdue: 1 });
+  });
+
+  it('flags an inquiry due later today', async () => {
+    const app = testApp({ now: at('2026-11-25T10:00:00+09:00') });
+    await asPartner(app);
+    const { inquiryId } = await call(app, 'desk.start', {
+      customerId: 'c-aoba',
+      receivedAt: at('2026-11-24T15:00:00+09:00'),
+    });
+    const q = await call(app, 'desk.queue', { customerId: 'c-aoba', view: 'active' });
+    expect(q.items).toMatchObject([{ id: inquiryId, flag: 'due-today' }]);
+    expect(q.counts.dueToday).toBe(1);
+  });
+});
+
+describe('scope: who sees which inquiries', () => {
+  it('keeps the partner desk and the customer preparation apart, and partners apart', async () => {
+    const app = testApp();
+    const desk = await readyInquiry(app);
+    await asCustomer(app);
+    const { inquiryId: prepared } = await call(app, 'desk.start', { customerId: 'c-sakuragawa' });
+    expect(prepared).toMatch(/^PRE-/);
+    // The customer sees its own preparation only, never the partner's desk record.
+    expect(
+      (await call(app, 'desk.queue', { customerId: null, view: 'all' })).items.map((i) => i.id),
+    ).toEqual([prepared]);
+    expect((await refusal(app, 'desk.get', { inquiryId: desk })).code).toBe('not_found');
+    await asPartner(app);
+    expect(
+      (await call(app, 'desk.queue', { customerId: null, view: 'all' })).items.map((i) => i.id),
+    ).toEqual([desk]);
+    expect((await refusal(app, 'desk.get', { inquiryId: prepared })).code).toBe('not_found');
+    // Another partner sees nothing of it.
+    await asPartner(app, 'p-hokuto');
+    expect((await refusal(app, 'desk.get', { inquiryId: desk })).code).toBe('not_found');
+    expect(
+      (await refusal(app, 'desk.saveAnswers', { inquiryId: desk, patch: { notes: 'x' } })).code,
+    ).toBe('not_found');
+    expect((await call(app, 'desk.queue', { customerId: null, view: 'all' })).items).toEqual([]);
+  });
+});
+
+describe('the caller check (002 別紙3 2(3))', () => {
+  it('serves a verified caller and prefills who called', async () => {
+    const app = testApp();
+    await asPartner(app);
+    const { inquiryId } = await call(app, 'desk.start', { customerId: 'c-sakuragawa' });
+    const r = await call(app, 'desk.verifyCaller', {
+      inquiryId,
+      name: 'サトウ ミサキ',
+      phone: '03-5550-0141',
+      email: '',
+    });
+    expect(r).toMatchObject({ recorded: true, check: { result: 'match' } });
+    const d = await call(app, 'desk.get', { inquiryId });
+    expect(d.inquiry.caller).toMatchObject({ decision: 'served', check: { name: 'match' } });
+    expect(d.inquiry.answers['caller-name']).toBe('サトウ ミサキ');
+    expect(d.inquiry.answers['callback-phone']).toBe('03-5550-0141');
+  });
+
+  it('on a mismatch records it, asks for a decision and records the decision', async () => {
+    const app = testApp();
+    await asPartner(app);
+    const { inquiryId } = await call(app, 'desk.start', { customerId: 'c-sakuragawa' });
+    const caller = { inquiryId, name: '山田 太郎', phone: '090-1234-5678', email: '' };
+    const first = await call(app, 'desk.verifyCaller', caller);
+    expect(first).toEqual({
+      check: { result: 'mismatch', name: 'mismatch', phone: 'mismatch', email: 'missing' },
+      recorded: false,
+      status: 'open',
+    });
+    expect((await call(app, 'desk.get', { inquiryId })).inquiry.caller).toBeNull();
+    // "served" needs a match; "served with reason" needs the reason.
+    expect(
+      (await refusal(app, 'desk.verifyCaller', { ...caller, decision: 'served' })).issues,
+    ).toEqual([{ path: 'decision', message: 'desk:error.servedNeedsMatch' }]);
+    expect(
+      (
+        await refusal(app, 'desk.verifyCaller', {
+          ...caller,
+          decision: 'served-with-reason',
+          note: ' ',
+        })
+      ).issues,
+    ).toEqual([{ path: 'note', message: 'desk:error.reasonRequired' }]);
+    const refused = await call(app, 'desk.verifyCaller', { ...caller, decision: 'refused' });
+    expect(refused).toMatchObject({ recorded: true, status: 'refused' });
+    const d = await call(app, 'desk.get', { inquiryId });
+    expect(d.inquiry.status).toBe('refused');
+    expect(d.inquiry.caller).toMatchObject({
+      decision: 'refused',
+      name: '山田 太郎',
+      check: { result: 'mismatch' },
+    });
+    // Nothing more happens on a refused inquiry.
+    expect((await refusal(app, 'desk.answer', { inquiryId, text: 'x' })).code).toBe('conflict');
+    const trail = auditOf(app, inquiryId);
+    expect(trail.map((a) => [a.action, a.to_value])).toEqual([
+      ['inquiry.created', 'open'],
+      ['reception.outside-hours', 'weekend'],
+      ['caller.mismatch', 'name:mismatch,phone:mismatch,email:missing'],
+      ['caller.checked', 'refused'],
+      ['inquiry.refused', 'refused'],
+    ]);
+    // No personal data in the audit trail.
+    expect(JSON.stringify(trail)).not.toMatch(/山田|090-1234/);
+  });
+
+  it('serves after a confirming call to the registered contact', async () => {
+    const app = testApp();
+    await asPartner(app);
+    const { inquiryId } = await call(app, 'desk.start', { customerId: 'c-sakuragawa' });
+    const r = await call(app, 'desk.verifyCaller', {
+      inquiryId,
+      name: '佐藤 美咲',
+      phone: '090-0000-1111',
+      email: '',
+      decision: 'callback-confirmed',
+    });
+    expect(r).toMatchObject({ recorded: true, status: 'open', check: { result: 'mismatch' } });
+    expect((await call(app, 'desk.get', { inquiryId })).inquiry.caller?.decision).toBe(
+      'callback-confirmed',
+    );
+  });
+});
+
+describe('autosave', () => {
+  it('merges patches, clears with null, counts revisions and refuses unknown questions', async () => {
+    const app = testApp();
+    await asPartner(app);
+    const { inquiryId } = await call(app, 'desk.start', { customerId: 'c-sakuragawa' });
+    const a = await call(app, 'desk.saveAnswers', { inquiryId, patch: { notes: '途中' } });
+    const b = await call(app, 'desk.saveAnswers', {
+      inquiryId,
+      patch: { notes: '途中まで入力', 'affected-hosts': ['192.168.'] },
+    });
+    expect(b.rev).toBe(a.rev + 1);
+    await call(app, 'desk.saveAnswers', { inquiryId, patch: { 'utm-url-filter': null } });
+    const d = await call(app, 'desk.get', { inquiryId });
+    expect(d.inquiry.answers.notes).toBe('途中まで入力');
+    // A half-typed address is kept as typed; it is checked before escalation.
+    expect(d.inquiry.answers['affected-hosts']).toEqual(['192.168.']);
+    expect(d.inquiry.answers['utm-url-filter']).toBeUndefined();
+    const e = await refusal(app, 'desk.saveAnswers', {
+      inquiryId,
+      patch: { 'no-such-question': 'x' },
+    });
+    expect(e).toMatchObject({
+      code: 'invalid_input',
+      issues: [{ path: 'patch.no-such-question' }],
+    });
+    expect(
+      (await refusal(app, 'desk.saveAnswers', { inquiryId, patch: { notes: ['x'] } })).code,
+    ).toBe('invalid_input');
+  });
+});
+
+describe('answering by phone (002 別紙3 2(4)②)', () => {
+  it('closes the inquiry answered on time, or late after the due time', async () => {
+    const app = testApp();
+    const onTime = await readyInquiry(app);
+    const d = await call(app, 'desk.answer', {
+      inquiryId: onTime,
+      text: '影響の確認方法を説明しました。',
+    });
+    expect(d.inquiry).toMatchObject({ status: 'answered', onTime: true, firstAnswerAt: FIXED_NOW });
+    expect(d.inquiry.phoneAnswer).toBe('影響の確認方法を説明しました。');
+
+    const { inquiryId: late } = await call(app, 'desk.start', {
+      customerId: 'c-aoba',
+      receivedAt: at('2026-11-17T11:00:00+09:00'),
+    });
+    expect((await refusal(app, 'desk.answer', { inquiryId: late, text: 'x' })).message).toBe(
+      'desk:error.callerNotVerified',
+    );
+    await call(app, 'desk.verifyCaller', {
+      inquiryId: late,
+      name: '鈴木 健一',
+      phone: '022-555-0172',
+      email: '',
+    });
+    const l = await call(app, 'desk.answer', { inquiryId: late, text: '回答しました。' });
+    expect(l.inquiry).toMatchObject({ status: 'answered', onTime: false, flag: null });
+    expect(auditOf(app, late).at(-1)).toMatchObject({
+      action: 'inquiry.answered',
+      to_value: 'late',
+    });
+    expect(
+      (await call(app, 'desk.queue', { customerId: null, view: 'done' })).items
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual([onTime, late].sort());
+  });
+
+  it('refuses an answer time before reception', async () => {
+    const app = testApp();
+    const id = await readyInquiry(app);
+    const e = await refusal(app, 'desk.answer', {
+      inquiryId: id,
+      text: 'x',
+      answeredAt: FIXED_NOW - 60_000,
+    });
+    expect(e).toMatchObject({
+      issues: [{ path: 'answeredAt', message: 'desk:error.beforeReception' }],
+    });
+  });
+});
+
+describe('linking alerts later', () => {
+  it('prefills from the newly linked alerts without overwriting answers', async () => {
+    const app = testApp();
+    await asPartner(app);
+    const { inquiryId } = await call(app, 'desk.start', { customerId: 'c-sakuragawa' });
+    await call(app, 'desk.saveAnswers', { inquiryId, patch: { 'affected-hosts': ['PC-TYPED'] } });
+    const alert = latestAlert(app);
+    const d = await call(app, 'desk.update', { inquiryId, alertIds: [alert.id] });
+    expect(d.alerts).toHaveLength(1);
+    expect(d.inquiry.answers['affected-hosts']).toEqual(['PC-TYPED']);
+    expect(d.inquiry.answers['alert-refs']).toContain(alert.source_id);
+    expect(REQUIRED_REST['inquiry-type']).toBeDefined();
+  });
+});
