@@ -22,6 +22,7 @@ import { appProtocolResponse } from './protocol';
 import { appWindowOptions, guardWebContents, hardenSession } from './security';
 import { createAppServices, type AppServices } from './services/app';
 import { systemClock } from './services/context';
+import { createElectronPrinter } from './services/pdf/electron-printer';
 import { safeStorageBox } from './services/secrets';
 import { describeStartupError } from './startup-error';
 
@@ -80,6 +81,14 @@ if (!app.requestSingleInstanceLock()) {
       ipcMain,
       dispatch: services.dispatch,
       isTrustedSender: trustedSender((contents) => ourContents.has(contents.id)),
+    });
+    // PDFs print in hidden windows of our own, trusted by IPC while they live.
+    services.ctx.pdf = createElectronPrinter({
+      BrowserWindow,
+      preload: join(here, 'preload.cjs'),
+      packaged: app.isPackaged,
+      trusted: ourContents,
+      origin: APP_ORIGIN,
     });
     createWindow();
   });

@@ -12,6 +12,7 @@ import { createEventHub } from '../services/events';
 import { fileKeyStore } from '../store/keys';
 import { describeStartupError } from '../startup-error';
 import { APP_VERSION } from '../version';
+import { createChromiumPrinter, findChromium } from '../services/pdf/chromium';
 import { hostFiles } from './files';
 import { startHost } from './server';
 
@@ -85,8 +86,14 @@ export async function main(argv: string[]): Promise<void> {
     `SOC Desk (browser host) is running. Open / 開いてください:\n  ${host.url}\n`,
   );
   process.stdout.write(`Data: ${dataDir}\n`);
+  // PDFs (escalation packages, reports) print this host's own pages in headless Chromium.
+  const chromium = findChromium();
+  const printer = chromium
+    ? createChromiumPrinter({ hostUrl: host.url, executablePath: chromium })
+    : null;
+  services.ctx.pdf = printer;
   const stop = () => {
-    void host.close().then(() => {
+    void Promise.all([host.close(), printer?.close()]).then(() => {
       services.close();
       process.exit(0);
     });
