@@ -71,3 +71,4 @@ export type {
 } from './ops/session';
 export type { DashboardSummary, DayCount } from './ops/dashboard';
 export type { FileRef } from './ops/files';
+export type { RestoreResult } from './ops/system';

@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'store_newer_version',
   'store_wrong_key',
   'store_key_missing',
+  'backup_wrong_passphrase',
+  'backup_invalid',
   /** Something outside SOC Desk (a mail server, the PDF printer) failed or is missing; retry later. */
   'unavailable',
   'internal',

@@ -31,6 +31,8 @@ Options:
   --now <instant>    start the clock at this ISO-8601 instant, e.g. 2026-11-22T10:00:00+09:00
                      (demos and tests; the clock then runs at real speed)
   --no-demo          start with an empty store instead of the demo data
+  --demo-partner <id>  load only this sales partner's part of the demo data, as that partner's own
+                     installation would hold it (p-minato or p-hokuto)
   --static-dir <dir> the built renderer (default: dist/renderer next to this file)
   -h, --help         show this help
 `;
@@ -43,6 +45,7 @@ export async function main(argv: string[]): Promise<void> {
       port: { type: 'string' },
       now: { type: 'string' },
       'no-demo': { type: 'boolean' },
+      'demo-partner': { type: 'string' },
       'static-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -72,6 +75,7 @@ export async function main(argv: string[]): Promise<void> {
     version: APP_VERSION,
     emit: hub.emit,
     demo: !values['no-demo'],
+    demoPartner: values['demo-partner'],
   });
   const staticDir = values['static-dir'] ?? fileURLToPath(new URL('../renderer/', import.meta.url));
   const host = await startHost({

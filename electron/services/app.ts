@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateWorld } from '../../shared/demo';
+import { onePartnerWorld } from '../../shared/demo/one-partner';
 import { openStore, setSetting, type Db } from '../store/database';
 import { loadOrCreateKey, type KeyStore } from '../store/keys';
 import { insertWorld } from '../store/world';
@@ -31,6 +32,8 @@ export interface AppOptions {
   dialogs?: Dialogs | null;
   /** Load the embedded demo world into an empty store (the default on first start). */
   demo?: boolean;
+  /** Load only this partner's part of the demo world (a partner's own installation). */
+  demoPartner?: string;
 }
 
 export interface AppServices {
@@ -58,17 +61,20 @@ export function createAppServices(opts: AppOptions): AppServices {
     pdf: opts.pdf ?? null,
     files: new FileRegistry(join(opts.dataDir, 'tmp')),
     dialogs: opts.dialogs ?? null,
+    store: { file, key },
     host: opts.host,
     dataDir: opts.dataDir,
     version: opts.version,
   };
   const empty = (db.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n === 0;
   if (empty && opts.demo !== false) {
-    const world = generateWorld({ now: opts.clock.now() });
+    const full = generateWorld({ now: opts.clock.now() });
+    const world = opts.demoPartner ? onePartnerWorld(full, opts.demoPartner) : full;
     db.transaction(() => {
       insertWorld(db, world);
       setSetting(db, 'demo', '1');
     })();
   }
-  return { ctx, db, dispatch: createDispatch(handlers, ctx), close: () => db.close() };
+  // ctx.db, not db: a restore swaps the connection.
+  return { ctx, db, dispatch: createDispatch(handlers, ctx), close: () => ctx.db.close() };
 }

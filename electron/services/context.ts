@@ -56,6 +56,8 @@ export interface ServiceContext {
   pdf: PdfPrinter | null;
   files: FileRegistry;
   dialogs: Dialogs | null;
+  /** The store file and its key (backup and restore reopen it; never sent anywhere). */
+  store: { file: string; key: Uint8Array };
   host: 'electron' | 'browser';
   dataDir: string;
   version: string;

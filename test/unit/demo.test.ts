@@ -89,3 +89,21 @@ describe('demo world', () => {
     expect(ids.size).toBe(5000);
   });
 });
+
+describe("one partner's demo installation", () => {
+  it('holds that partner and its customers only, everything else filtered consistently', async () => {
+    const { onePartnerWorld } = await import('../../shared/demo/one-partner');
+    const w = onePartnerWorld(world, 'p-hokuto');
+    const ids = new Set(['c-hikari', 'c-tsubame', 'c-kotobuki']);
+    expect(w.partners.map((p) => p.id)).toEqual(['p-hokuto']);
+    expect(new Set(w.customers.map((c) => c.id))).toEqual(ids);
+    for (const rows of [w.contracts, w.devices, w.alerts, w.outages]) {
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((r) => ids.has(r.customerId))).toBe(true);
+    }
+    const devices = new Set(w.devices.map((d) => d.id));
+    expect(w.samples.every((s) => devices.has(s.deviceId))).toBe(true);
+    expect(w.alerts).toHaveLength(world.alerts.filter((a) => ids.has(a.customerId)).length);
+    expect(() => onePartnerWorld(world, 'p-nobody')).toThrow();
+  });
+});

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createAppServices, type AppServices } from '../../electron/services/app';
 import type { Clock } from '../../electron/services/context';
+import type { Db } from '../../electron/store/database';
 import { fileKeyStore } from '../../electron/store/keys';
 
 /** "Now" in unit tests: a Sunday morning in Tokyo. */
@@ -34,6 +36,7 @@ export function testApp(
     host: 'browser',
     version: '0.0.0-test',
     demo: opts.demo ?? true,
+    demoPartner: opts.demoPartner,
   });
   cleanups.push(() => app.close());
   return { ...app, dataDir };
@@ -70,4 +73,20 @@ export function suiteApp(opts: { demo?: boolean; now?: number } = {}): {
       return holder.current;
     },
   };
+}
+
+/** A digest of every row of every table: "nothing written" means this did not change. */
+export function contentHash(db: Db): string {
+  const hash = createHash('sha256');
+  const tables = db
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )
+    .all() as { name: string }[];
+  for (const { name } of tables) {
+    hash.update(name);
+    for (const row of db.prepare(`SELECT * FROM "${name}"`).iterate())
+      hash.update(JSON.stringify(row));
+  }
+  return hash.digest('hex');
 }

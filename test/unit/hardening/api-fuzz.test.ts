@@ -1,29 +1,11 @@
-import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { registerApi, trustedSender } from '../../../electron/ipc';
-import type { Db } from '../../../electron/store/database';
 import { api, OPERATION_NAMES } from '../../../shared/api';
 import { ipcChannel } from '../../../shared/bridge';
 import { ERROR_CODES, type Result } from '../../../shared/result';
-import { suiteApp, testApp } from '../helpers';
-
-/** A digest of every row of every table: "nothing written" means this did not change. */
-export function contentHash(db: Db): string {
-  const hash = createHash('sha256');
-  const tables = db
-    .prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
-    )
-    .all() as { name: string }[];
-  for (const { name } of tables) {
-    hash.update(name);
-    for (const row of db.prepare(`SELECT * FROM "${name}"`).iterate())
-      hash.update(JSON.stringify(row));
-  }
-  return hash.digest('hex');
-}
+import { contentHash, suiteApp, testApp } from '../helpers';
 
 const LEAKS = /\bat [\w.<>]+ \(|\/work\/|\/home\/|\/tmp\/|node_modules|\.ts:\d+|SQLITE_|Error:/;
 
@@ -105,5 +87,74 @@ describe('the IPC wrapper under hostile input', () => {
       }
     }
     expect(contentHash(app.db)).toBe(before);
+  });
+});
+
+describe('the browser host under hostile requests', () => {
+  const suite = suiteApp();
+
+  it('answers every operation with a typed 4xx error for junk bodies, leaking nothing', async () => {
+    const app = suite.current;
+    const { startHost } = await import('../../../electron/host/server');
+    const { createEventHub } = await import('../../../electron/services/events');
+    const hub = createEventHub();
+    const token = 'fuzz-token-0123456789';
+    const host = await startHost({
+      dispatch: app.dispatch,
+      subscribe: hub.subscribe,
+      staticDir: app.dataDir,
+      token,
+    });
+    try {
+      await app.dispatch('session.setProfile', { kind: 'partner', id: 'p-minato' });
+      const before = contentHash(app.db);
+      const bodies = [
+        '',
+        '{',
+        'null',
+        '42',
+        '"x"',
+        '[]',
+        '{"a":',
+        `{"x":"${'y'.repeat(1_100_000)}"}`,
+        '{"__proto__":{"polluted":1}}',
+        '\u0000\u0001',
+      ];
+      for (const name of OPERATION_NAMES) {
+        for (const body of bodies) {
+          if (
+            body &&
+            api[name].input.safeParse(
+              (() => {
+                try {
+                  return JSON.parse(body) as unknown;
+                } catch {
+                  return Symbol('bad');
+                }
+              })(),
+            ).success
+          )
+            continue;
+          if (body === '' && api[name].input.safeParse({}).success) continue;
+          const res = await fetch(`http://127.0.0.1:${host.port}/api/${name}`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+            body,
+          });
+          expect({
+            name,
+            body: body.slice(0, 20),
+            status: res.status >= 400 && res.status < 500,
+          }).toEqual({ name, body: body.slice(0, 20), status: true });
+          const text = await res.text();
+          expect(text).not.toMatch(LEAKS);
+          expectTypedRefusal(JSON.parse(text) as Result<unknown>);
+        }
+      }
+      expect(contentHash(app.db)).toBe(before);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    } finally {
+      await host.close();
+    }
   });
 });
