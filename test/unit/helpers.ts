@@ -26,7 +26,7 @@ export function tempDir(prefix = 'socdesk-test-'): string {
 
 /** The real services on a real encrypted store in a temp dir, with the demo world loaded. */
 export function testApp(
-  opts: { demo?: boolean; now?: number; dataDir?: string } = {},
+  opts: { demo?: boolean; demoPartner?: string; now?: number; dataDir?: string } = {},
 ): AppServices & { dataDir: string } {
   const dataDir = opts.dataDir ?? tempDir();
   const app = createAppServices({
