@@ -1,0 +1,209 @@
+/**
+ * Reads an import file record by record, whatever its format, and checks each record: yields the
+ * alert to store or the located problems (line, field). JSON is parsed whole (≤ 256 MiB); NDJSON
+ * and CSV are streamed, so memory stays flat at 10^6 records. `bytes` reports progress.
+ */
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import type { Alert } from '../../../shared/domain/alert';
+import {
+  CsvParser,
+  CsvSyntaxError,
+  IMPORT_LIMITS,
+  alertElementLines,
+  checkRecord,
+  importHeaderSchema,
+  missingRequired,
+  rowToRecord,
+  syntaxErrorLine,
+  zodIssues,
+  type CsvField,
+  type CsvMapping,
+} from '../../../shared/import';
+import type { ImportFormat } from '../../../shared/ops/alerts';
+import type { Issue } from '../../../shared/result';
+
+export type ReadItem = { line: number; alert: Alert } | { line: number; issues: Issue[] };
+
+export interface ReadOptions {
+  path: string;
+  format: ImportFormat;
+  mapping?: CsvMapping | undefined;
+  customers: ReadonlySet<string>;
+  /** Called with the bytes read so far (streamed formats). */
+  bytes?: (n: number) => void;
+}
+
+const fileIssue = (line: number, key: string, params?: Issue['params']): ReadItem => ({
+  line,
+  issues: [
+    { path: '(file)', line, message: `alerts:import.issue.${key}`, ...(params ? { params } : {}) },
+  ],
+});
+
+/** Lines of a UTF-8 file, streamed, with their 1-based numbers. */
+async function* lines(
+  opts: ReadOptions,
+): AsyncGenerator<{ text: string; line: number } | ReadItem> {
+  const stream = createReadStream(opts.path, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  let rest = '';
+  let line = 0;
+  let read = 0;
+  let first = true;
+  for await (const chunk of stream as AsyncIterable<string>) {
+    read += Buffer.byteLength(chunk);
+    opts.bytes?.(read);
+    let text = rest + chunk;
+    if (first) {
+      first = false;
+      if (text.startsWith('\uFEFF')) text = text.slice(1);
+    }
+    let start = 0;
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+      line++;
+      yield { text: text.slice(start, nl), line };
+      start = nl + 1;
+    }
+    rest = text.slice(start);
+    if (rest.length > IMPORT_LIMITS.recordBytes) {
+      yield fileIssue(line + 1, 'tooLong', { max: IMPORT_LIMITS.recordBytes });
+      return;
+    }
+  }
+  if (rest !== '') yield { text: rest, line: line + 1 };
+}
+
+async function* ndjson(opts: ReadOptions): AsyncGenerator<ReadItem> {
+  let header = false;
+  for await (const item of lines(opts)) {
+    if (!('text' in item)) {
+      yield item;
+      return;
+    }
+    const text = item.text.trim();
+    if (text === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      yield {
+        line: item.line,
+        issues: [{ path: '(line)', line: item.line, message: 'errors:issue.not_json' }],
+      };
+      if (!header) return;
+      continue;
+    }
+    if (!header) {
+      header = true;
+      const h = importHeaderSchema.safeParse(value);
+      if (!h.success) {
+        yield { line: item.line, issues: zodIssues(h.error, item.line, '(header)') };
+        return;
+      }
+      continue;
+    }
+    const ctx = { customers: opts.customers, line: item.line };
+    const r = checkRecord(value, ctx);
+    yield r.ok ? { line: item.line, alert: r.alert } : { line: item.line, issues: r.issues };
+  }
+  if (!header) yield fileIssue(1, 'empty');
+}
+
+const documentHead = importHeaderSchema.extend({ alerts: z.array(z.unknown()) });
+
+async function* json(opts: ReadOptions): AsyncGenerator<ReadItem> {
+  let text = await readFile(opts.path, 'utf8');
+  opts.bytes?.(Buffer.byteLength(text));
+  if (text.startsWith('\uFEFF')) text = text.slice(1);
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    const line = syntaxErrorLine(text, e instanceof Error ? e.message : '');
+    yield { line, issues: [{ path: '(file)', line, message: 'errors:issue.not_json' }] };
+    return;
+  }
+  const head = documentHead.safeParse(doc);
+  if (!head.success) {
+    yield { line: 1, issues: zodIssues(head.error, 1) };
+    return;
+  }
+  let where: number[] | null = null;
+  const lineOf = (i: number) => (where ??= alertElementLines(text))[i] ?? 1;
+  const items = head.data.alerts;
+  for (let i = 0; i < items.length; i++) {
+    const r = checkRecord(items[i], { customers: opts.customers, line: 0 }, `alerts.${i}`);
+    if (r.ok) yield { line: 0, alert: r.alert };
+    else {
+      const line = lineOf(i);
+      yield { line, issues: r.issues.map((x) => ({ ...x, line })) };
+    }
+  }
+}
+
+async function* csv(opts: ReadOptions): AsyncGenerator<ReadItem> {
+  const mapping = opts.mapping ?? {};
+  const missing = missingRequired(mapping);
+  if (missing.length > 0) {
+    yield fileIssue(1, 'mappingMissing', { fields: missing.join(', ') });
+    return;
+  }
+  const parser = new CsvParser(IMPORT_LIMITS.recordBytes);
+  const stream = createReadStream(opts.path, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  let header: string[] | null = null;
+  let read = 0;
+  const column = new Map<string, string>();
+  const rows = async function* () {
+    for await (const chunk of stream as AsyncIterable<string>) {
+      read += Buffer.byteLength(chunk);
+      opts.bytes?.(read);
+      yield* parser.feed(chunk);
+    }
+    yield* parser.end();
+  };
+  try {
+    for await (const rec of rows()) {
+      if (!header) {
+        header = rec.fields;
+        const over = Object.entries(mapping).find(([, col]) => col >= rec.fields.length);
+        if (over) {
+          yield fileIssue(rec.line, 'mappingColumn', { field: over[0] });
+          return;
+        }
+        for (const [field, col] of Object.entries(mapping) as Array<[CsvField, number]>)
+          column.set(field, `${header[col] ?? col} (${field})`);
+        continue;
+      }
+      if (rec.fields.length !== header.length) {
+        yield fileIssue(rec.line, 'columns', { expected: header.length, found: rec.fields.length });
+        continue;
+      }
+      const r = checkRecord(rowToRecord(rec.fields, mapping), {
+        customers: opts.customers,
+        line: rec.line,
+      });
+      if (r.ok) yield { line: rec.line, alert: r.alert };
+      else {
+        const issues = r.issues.map((x) => ({ ...x, path: column.get(x.path) ?? x.path }));
+        yield { line: rec.line, issues };
+      }
+    }
+  } catch (e) {
+    if (!(e instanceof CsvSyntaxError)) throw e;
+    yield fileIssue(e.line, `csv.${e.key}`);
+    return;
+  }
+  if (!header) yield fileIssue(1, 'empty');
+}
+
+export function readRecords(opts: ReadOptions): AsyncGenerator<ReadItem> {
+  switch (opts.format) {
+    case 'json':
+      return json(opts);
+    case 'ndjson':
+      return ndjson(opts);
+    case 'csv':
+      return csv(opts);
+  }
+}
