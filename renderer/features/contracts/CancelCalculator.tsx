@@ -55,7 +55,7 @@ export function CancelCalculator({
           <strong>{label.service(k)}</strong> {label.part(k)}{' '}
           <span className="mono muted">{k.contractNo}</span>
         </p>
-        <div className="form-row">
+        <div className="dlg-row">
           <label htmlFor={`${id}-notice`}>{t('calc.notice')}</label>
           <input
             id={`${id}-notice`}
@@ -65,7 +65,7 @@ export function CancelCalculator({
             onChange={(e) => setNotice(e.target.value)}
           />
         </div>
-        <div className="form-row">
+        <div className="dlg-row">
           <label htmlFor={`${id}-requested`}>{t('calc.requested')}</label>
           <input
             id={`${id}-requested`}
@@ -119,7 +119,7 @@ export function CancelCalculator({
                   {t('calc.nonRenewalPassed', { deadline: date(result.nonRenewal.noticeDeadline) })}
                 </p>
               ))}
-            <p className="notice notice-info small">{t('calc.estimateNote')}</p>
+            <p className="notice notice-estimate small">{t('calc.estimateNote')}</p>
           </div>
         )}
       </form>

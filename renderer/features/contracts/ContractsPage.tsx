@@ -16,7 +16,7 @@ function Problems({ c }: { c: CustomerContracts }) {
   const { t } = useTranslation(['contracts', 'rules']);
   if (c.problems.length === 0) return null;
   return (
-    <div className="notice notice-warn" role="note" data-testid={`problems-${c.customerId}`}>
+    <div className="notice notice-caution" role="note" data-testid={`problems-${c.customerId}`}>
       <strong>{t('problems.title')}</strong>
       <ul>
         {c.problems.map((p, i) => (

@@ -81,7 +81,7 @@ function ReturnCard({ d }: { d: DeviceDetail }) {
           : t('return.promptly', { article: rule.article })}
       </p>
       {rule.deadline && d.contract?.endsOn && (
-        <p className="notice notice-warn" data-testid="return-deadline">
+        <p className="notice notice-caution" data-testid="return-deadline">
           {t('return.deadline', { end: date(d.contract.endsOn), deadline: date(rule.deadline) })}
         </p>
       )}
