@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deviceStatus, type DeviceStatus } from '../../shared/devices';
+import { deviceStatus, type DeviceStatus } from '../../../shared/devices';
 
 const NOW = Date.parse('2026-11-22T10:00:00+09:00');
 const MIN = 60_000;
