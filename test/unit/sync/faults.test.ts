@@ -4,7 +4,7 @@
  * a page that failed left nothing behind.
  */
 import { describe, expect, it } from 'vitest';
-import type { SyncRun } from '../../../shared/ops/sync';
+import type { SyncRun, SyncStatus } from '../../../shared/ops/sync';
 import { encodeCursor } from '../../../electron/feed-sim/server';
 import { cursorOf, expectExactlyOnce, syncSetup, type Recorded } from './helpers';
 
@@ -178,6 +178,6 @@ describe('fault matrix', () => {
     expect(result).toMatchObject({ outcome: 'error', retries: 3, error: { code: 'network' } });
     expect(sleeps).toEqual([750, 1500, 3000]);
     const status = await app.dispatch('sync.status', {});
-    expect(status.ok && status.value.health).toBe('offline');
+    expect(status.ok && (status.value as SyncStatus).health).toBe('offline');
   });
 });
