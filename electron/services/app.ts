@@ -17,6 +17,7 @@ import {
 import { createDispatch, type Dispatch } from './dispatch';
 import { FileRegistry } from './files/registry';
 import { handlers } from './handlers';
+import { startSync, stopSync } from './sync/service';
 
 export const STORE_FILE = 'socdesk.db';
 
@@ -75,6 +76,11 @@ export function createAppServices(opts: AppOptions): AppServices {
       setSetting(db, 'demo', '1');
     })();
   }
-  // ctx.db, not db: a restore swaps the connection.
-  return { ctx, db, dispatch: createDispatch(handlers, ctx), close: () => ctx.db.close() };
+  startSync(ctx); // the feed connector's schedule (issue #7); idle until a feed is configured
+  const close = () => {
+    stopSync(ctx);
+    // ctx.db, not db: a restore swaps the connection.
+    ctx.db.close();
+  };
+  return { ctx, db, dispatch: createDispatch(handlers, ctx), close };
 }

@@ -149,35 +149,31 @@ export async function runSync(
     }
   }
   const at = ctx.clock.now();
-  if (cancelled) {
-    // The app may be closing its store: record what can be, or leave the run for startup to mark.
-    try {
-      finishRun(db, runId, at, 'cancelled', null);
-    } catch {
-      /* the store is closed; the run is marked interrupted at the next start */
-    }
-  } else if (error) {
+  const fallback: SyncRun = {
+    id: runId,
+    trigger,
+    startedAt: at,
+    finishedAt: at,
+    outcome: cancelled ? 'cancelled' : error ? 'error' : outcome,
+    pages: progress.pages,
+    items: progress.items,
+    refused: 0,
+    retries: 0,
+    error,
+    refusals: [],
+  };
+  // The store may have been closed (the app quitting) or swapped (a restore) under the run: then
+  // there is nothing to record it in, and the next start marks the run interrupted.
+  if (ctx.db !== db || !db.open) return fallback;
+  if (cancelled) finishRun(db, runId, at, 'cancelled', null);
+  else if (error) {
     finishRun(db, runId, at, 'error', error);
     markError(db, at, error);
   } else {
     finishRun(db, runId, at, outcome, null);
     markSuccess(db, at);
   }
-  return (
-    getRun(db, runId) ?? {
-      id: runId,
-      trigger,
-      startedAt: at,
-      finishedAt: at,
-      outcome: 'cancelled',
-      pages: progress.pages,
-      items: progress.items,
-      refused: 0,
-      retries: 0,
-      error: null,
-      refusals: [],
-    }
-  );
+  return getRun(db, runId) ?? fallback;
 }
 
 async function withRetries(
