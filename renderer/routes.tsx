@@ -6,6 +6,8 @@ export interface NavEntry {
   path: string;
   order: number;
   labelKey: string;
+  /** A different label for one kind of profile (the same screen serves another role). */
+  labelKeys?: Partial<Record<'customer' | 'partner', string>>;
   icon: ReactNode;
 }
 

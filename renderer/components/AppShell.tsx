@@ -46,7 +46,7 @@ export function AppShell() {
                 <span className="nav-icon" aria-hidden="true">
                   {item.icon}
                 </span>
-                {t(item.labelKey as never)}
+                {t(((profile && item.labelKeys?.[profile.kind]) ?? item.labelKey) as never)}
               </NavLink>
             </li>
           ))}
