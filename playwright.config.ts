@@ -9,7 +9,8 @@ const executablePath =
 export default defineConfig({
   testDir: 'test/e2e',
   tsconfig: './test/e2e/tsconfig.json',
-  outputDir: 'test-results/e2e',
+  // Parallel runs in one checkout (SOCDESK_DIST set) keep their own artefacts: a run clears its outputDir.
+  outputDir: process.env.SOCDESK_DIST ? `${process.env.SOCDESK_DIST}-results` : 'test-results/e2e',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,

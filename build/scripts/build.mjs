@@ -3,8 +3,8 @@
 // (dist/electron: main.mjs and preload.cjs for Electron, host.mjs for the browser host).
 import { build as viteBuild } from 'vite';
 import { build as esbuild } from 'esbuild';
-import { readdirSync, existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync, existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -61,6 +61,11 @@ export async function buildAll({ quiet = false } = {}) {
       outExtension: { '.js': '.cjs' },
     }),
   ]);
+  // A dist outside the project still finds the native module: link node_modules beside it.
+  const outside = relative(root, dist).startsWith('..');
+  if (outside && !existsSync(join(dist, 'node_modules'))) {
+    symlinkSync(join(root, 'node_modules'), join(dist, 'node_modules'), 'dir');
+  }
   if (!quiet)
     console.log(`SOC Desk built in ${((Date.now() - started) / 1000).toFixed(1)} s → ${dist}`);
 }
