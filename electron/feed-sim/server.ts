@@ -73,10 +73,11 @@ export class FeedSim extends EventEmitter {
     return encodeCursor(this.log.length);
   }
 
-  async listen(): Promise<this> {
+  /** Starts serving (again, after close(): pass the old port to come back where clients look). */
+  async listen(port = this.opts.port ?? 0): Promise<this> {
     await new Promise<void>((resolve, reject) => {
       this.server.once('error', reject);
-      this.server.listen(this.opts.port ?? 0, '127.0.0.1', () => resolve());
+      this.server.listen(port, '127.0.0.1', () => resolve());
     });
     this.port = (this.server.address() as AddressInfo).port;
     if (this.opts.tickMs) {

@@ -5,6 +5,7 @@ import { useFormat } from '../format';
 import { useSession } from '../stores/session';
 import { CustomerSwitcher } from './CustomerSwitcher';
 import { LanguageSwitch } from './LanguageSwitch';
+import { SyncIndicator } from '../features/sync/SyncIndicator';
 
 /** The frame around every screen: header with the session controls, side navigation, content. */
 export function AppShell() {
@@ -25,6 +26,7 @@ export function AppShell() {
           {info && <span className="brand-host">{t(`host.${info.host}`)}</span>}
         </div>
         <div className="topbar-controls">
+          <SyncIndicator />
           <CustomerSwitcher />
           <LanguageSwitch />
           {profile && (
