@@ -34,7 +34,9 @@ export function AlertAside({ detail }: { detail: InquiryDetail }) {
         return (
           <article key={a.id} className="card desk-alert" data-testid={`aside-alert-${a.id}`}>
             <h3>
-              <span className={`sev sev-${a.severity}`}>{t(`severity.${a.severity}`)}</span>{' '}
+              <span className={`desk-sev desk-sev-${a.severity}`}>
+                {t(`severity.${a.severity}`)}
+              </span>{' '}
               {lang === 'en' ? a.titleEn : a.titleJa}
             </h3>
             <p className="muted small mono">

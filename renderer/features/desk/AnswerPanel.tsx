@@ -46,7 +46,7 @@ export function AnswerPanel({ detail }: { detail: InquiryDetail }) {
   return (
     <section className="card desk-outcome" aria-labelledby={`${id}-h`} data-testid="answer-panel">
       <h2 id={`${id}-h`}>
-        <span className="step">3</span> {t('answer.title')}
+        <span className="desk-step">3</span> {t('answer.title')}
       </h2>
       {!verified && <p className="notice notice-warn">{t('answer.verifyFirst')}</p>}
       <div className="desk-outcome-grid">

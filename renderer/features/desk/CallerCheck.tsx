@@ -56,7 +56,7 @@ export function CallerCheck({ detail }: { detail: InquiryDetail }) {
   return (
     <section className="card desk-caller" aria-labelledby={`${id}-h`} data-testid="caller-check">
       <h2 id={`${id}-h`}>
-        <span className="step">1</span> {t('caller.title')}
+        <span className="desk-step">1</span> {t('caller.title')}
       </h2>
       {recorded && (
         <div
@@ -127,7 +127,7 @@ export function CallerCheck({ detail }: { detail: InquiryDetail }) {
                   <fieldset>
                     <legend>{t('caller.decide')}</legend>
                     {DECISIONS_ON_MISMATCH.map((d) => (
-                      <label key={d} className="choice">
+                      <label key={d} className="desk-choice">
                         <input
                           type="radio"
                           name={`${id}-decision`}

@@ -55,7 +55,7 @@ export function EscalationPanel({ detail }: { detail: InquiryDetail }) {
   return (
     <section className="card desk-escalation" aria-labelledby={`${id}-h`} data-testid="escalation">
       <h2 id={`${id}-h`}>
-        <span className="step">4</span> {t('escalation.tracking')}
+        <span className="desk-step">4</span> {t('escalation.tracking')}
       </h2>
       <dl className="facts">
         <dt>{t('escalation.packageId')}</dt>

@@ -128,7 +128,7 @@ export function NewInquiryPage() {
               <fieldset className="field">
                 <legend>{t('new.channel')}</legend>
                 {(['phone', 'email'] as const).map((c) => (
-                  <label key={c} className="choice">
+                  <label key={c} className="desk-choice">
                     <input
                       type="radio"
                       name="channel"
@@ -184,14 +184,16 @@ export function NewInquiryPage() {
             <ul className="desk-alert-picks">
               {alerts.map((a) => (
                 <li key={a.id}>
-                  <label className="choice">
+                  <label className="desk-choice">
                     <input
                       type="checkbox"
                       data-testid={`pick-alert-${a.id}`}
                       checked={chosen.includes(a.id)}
                       onChange={() => toggle(a.id)}
                     />
-                    <span className={`sev sev-${a.severity}`}>{t(`severity.${a.severity}`)}</span>
+                    <span className={`desk-sev desk-sev-${a.severity}`}>
+                      {t(`severity.${a.severity}`)}
+                    </span>
                     <span className="mono small">{a.sourceId}</span>
                     <span>{title(a)}</span>
                     <span className="muted small">{dateTime(a.detectedAt)}</span>

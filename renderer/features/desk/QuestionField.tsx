@@ -30,7 +30,7 @@ export function QuestionField({ question: q, value, issue, disabled, onChange, o
   const label = (
     <>
       {loc(q.label, lang)}
-      {q.required && <span className="req">{t('sheet.required')}</span>}
+      {q.required && <span className="desk-req">{t('sheet.required')}</span>}
     </>
   );
   const help = q.help && (
@@ -70,9 +70,9 @@ export function QuestionField({ question: q, value, issue, disabled, onChange, o
       >
         <legend>{label}</legend>
         {help}
-        <div className={`choices ${options.length > 4 ? 'choices-grid' : ''}`}>
+        <div className={`desk-choices ${options.length > 4 ? 'desk-choices-grid' : ''}`}>
           {options.map((o) => (
-            <label key={o.value} className="choice">
+            <label key={o.value} className="desk-choice">
               <input
                 type={multi ? 'checkbox' : 'radio'}
                 name={id}

@@ -73,7 +73,7 @@ export function SecondLineForm({ detail }: { detail: InquiryDetail }) {
           onChange={(e) => set('prevention', e.target.value)}
         />
       </div>
-      <label className="choice">
+      <label className="desk-choice">
         <input
           type="checkbox"
           data-testid="sl-vendor"
@@ -93,7 +93,7 @@ export function SecondLineForm({ detail }: { detail: InquiryDetail }) {
           <p className="muted small">{t('secondLine.vendorHelp')}</p>
         </div>
       )}
-      <label className="choice">
+      <label className="desk-choice">
         <input
           type="checkbox"
           data-testid="sl-insurance"

@@ -47,7 +47,8 @@ export function SheetForm({
     <section className="card desk-sheet" aria-labelledby={`${id}-h`} data-testid="sheet">
       <div className="desk-sheet-head">
         <h2 id={`${id}-h`}>
-          {detail.inquiry.side === 'partner' && <span className="step">2</span>} {t('sheet.title')}
+          {detail.inquiry.side === 'partner' && <span className="desk-step">2</span>}{' '}
+          {t('sheet.title')}
         </h2>
         <span className="muted small" data-testid="template-version">
           {t('sheet.template', {

@@ -62,7 +62,7 @@ function MailSettingsForm() {
   );
   return (
     <form
-      className="desk-mail-settings"
+      className="desk desk-mail-settings"
       data-testid="mail-settings"
       onSubmit={(e) => {
         e.preventDefault();

@@ -33,7 +33,7 @@ export function PackagePrint() {
   const p = view.content;
   const L = (x: { ja: string; en: string }) => x[lng];
   return (
-    <article className="print-page" lang={lng} data-testid="package-print">
+    <article className="desk print-page" lang={lng} data-testid="package-print">
       <header className="print-head">
         <p className="print-kicker">{t('print.kicker')}</p>
         <h1>{t('print.packageTitle')}</h1>

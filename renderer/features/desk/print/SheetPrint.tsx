@@ -32,7 +32,7 @@ export function SheetPrint() {
   const { template, inquiry: i, customer } = detail;
   const answers = i.answers;
   return (
-    <article className="print-page" lang={lng} data-testid="sheet-print">
+    <article className="desk print-page" lang={lng} data-testid="sheet-print">
       <header className="print-head">
         <p className="print-kicker">
           {template.title[lng]}（{t('templates.versionN', { version: template.version })}）
@@ -76,7 +76,7 @@ export function SheetPrint() {
                   <tr key={q.id}>
                     <th scope="row">
                       {q.label[lng]}
-                      {q.required && <span className="req">{t('sheet.required')}</span>}
+                      {q.required && <span className="desk-req">{t('sheet.required')}</span>}
                     </th>
                     <td className="desk-pre">
                       {v !== undefined && isAnswered(v) ? (
