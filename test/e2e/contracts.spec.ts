@@ -183,7 +183,7 @@ test.describe('contracts (日本語)', () => {
       csv.startsWith('\uFEFF顧客,契約番号,サービス,契約,期限の種類,期限日,残り日数,要対応\r\n'),
     ).toBe(true);
     expect(csv.trimEnd().split('\r\n')).toHaveLength(expected + 1);
-    await expect(page.getByRole('status')).toContainText('CSV を保存しました');
+    await expect(page.getByTestId('export-status')).toContainText('CSV を保存しました');
   });
 });
 

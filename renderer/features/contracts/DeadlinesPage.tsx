@@ -89,7 +89,7 @@ export function DeadlinesPage() {
         </div>
       </div>
       <ContractTabs />
-      <p role="status" className="muted small">
+      <p role="status" className="muted small" data-testid="export-status">
         {exported ? t('deadlines.exported') : t('deadlines.intro')}
       </p>
       {error && <ErrorNotice error={error} onRetry={() => void loadDeadlines(customerId)} />}

@@ -65,7 +65,7 @@ export function SlaPage() {
         </div>
       </div>
       <p className="muted">{t('intro')}</p>
-      <p role="status" className="status-line">
+      <p role="status" className="status-line" data-testid="sla-status">
         {message === 'saved' ? t('form.saved') : message === 'deleted' ? t('form.deleted') : ''}
       </p>
       {error && <ErrorNotice error={error} onRetry={() => void load(customerId)} />}
