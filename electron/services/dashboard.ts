@@ -35,13 +35,23 @@ export const dashboardHandlers: Pick<Handlers, 'dashboard.summary'> = {
     const db = ctx.db;
 
     const openBySeverity = zeros(SEVERITIES);
+    // Rollups cover the alerts up to alert_derived_mark.w; newer ones are counted directly.
+    const tail = 'id > (SELECT w FROM alert_derived_mark)';
+    const openIn = placeholders(OPEN_ALERT_STATUSES);
     const open = db
       .prepare(
-        `SELECT severity, sum(n) AS n FROM alert_facets
-         WHERE customer_id IN (${inIds}) AND status IN (${placeholders(OPEN_ALERT_STATUSES)})
-         GROUP BY severity`,
+        `SELECT severity, sum(n) AS n FROM (
+           SELECT severity, n FROM alert_facets
+           WHERE customer_id IN (${inIds}) AND status IN (${openIn})
+           UNION ALL
+           SELECT severity, 1 FROM alerts
+           WHERE ${tail} AND customer_id IN (${inIds}) AND status IN (${openIn})
+         ) GROUP BY severity`,
       )
-      .all(...ids, ...OPEN_ALERT_STATUSES) as { severity: Severity; n: number }[];
+      .all(...ids, ...OPEN_ALERT_STATUSES, ...ids, ...OPEN_ALERT_STATUSES) as {
+      severity: Severity;
+      n: number;
+    }[];
     for (const r of open) openBySeverity[r.severity] = r.n;
 
     const { n: newLast24h } = db
@@ -52,11 +62,15 @@ export const dashboardHandlers: Pick<Handlers, 'dashboard.summary'> = {
 
     const perDayRows = db
       .prepare(
-        `SELECT day, threat_class AS threatClass, source, sum(n) AS n FROM alert_day_counts
-         WHERE customer_id IN (${inIds}) AND day BETWEEN ? AND ?
-         GROUP BY day, threat_class, source`,
+        `SELECT day, threat_class AS threatClass, source, sum(n) AS n FROM (
+           SELECT day, threat_class, source, n FROM alert_day_counts
+           WHERE customer_id IN (${inIds}) AND day BETWEEN ? AND ?
+           UNION ALL
+           SELECT day, threat_class, source, 1 FROM alerts
+           WHERE ${tail} AND customer_id IN (${inIds}) AND day BETWEEN ? AND ?
+         ) GROUP BY day, threat_class, source`,
       )
-      .all(...ids, firstDay, today) as {
+      .all(...ids, firstDay, today, ...ids, firstDay, today) as {
       day: number;
       threatClass: ThreatClass;
       source: AlertSource;
@@ -75,11 +89,16 @@ export const dashboardHandlers: Pick<Handlers, 'dashboard.summary'> = {
 
     const topHosts = db
       .prepare(
-        `SELECT host, customer_id AS customerId, sum(n) AS count FROM alert_host_days
-         WHERE customer_id IN (${inIds}) AND day BETWEEN ? AND ?
-         GROUP BY customer_id, host ORDER BY count DESC, host, customer_id LIMIT 10`,
+        `SELECT host, customer_id AS customerId, sum(n) AS count FROM (
+           SELECT host, customer_id, n FROM alert_host_days
+           WHERE customer_id IN (${inIds}) AND day BETWEEN ? AND ?
+           UNION ALL
+           SELECT host, customer_id, 1 FROM alert_hosts
+           WHERE alert_id > (SELECT w FROM alert_derived_mark)
+             AND customer_id IN (${inIds}) AND day BETWEEN ? AND ?
+         ) GROUP BY customer_id, host ORDER BY count DESC, host, customer_id LIMIT 10`,
       )
-      .all(...ids, firstDay, today) as DashboardSummary['topHosts'];
+      .all(...ids, firstDay, today, ...ids, firstDay, today) as DashboardSummary['topHosts'];
 
     const devices = listDevicesWithLatest(db, ids);
     const unhealthy = devices.filter((d) =>

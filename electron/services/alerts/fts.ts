@@ -1,43 +1,7 @@
 /**
- * The alerts' full-text index (FTS5 trigram, migration 003). Triggers queue changed rows;
- * `indexPending` indexes them in one statement per batch, which FTS5 buffers in memory (a row
- * trigger would flush the buffer once per row, ~10x slower). Every writer gets search for free:
- * the import indexes at the end of each chunk, and a search first indexes what is still queued.
+ * Search words and the FTS5 query for the alerts' trigram index (migration 003). The index itself
+ * is kept by catchUp() in derived.ts.
  */
-import type { Db } from '../../store/database';
-
-const COLUMNS = 'title_ja, title_en, description_ja, description_en, hosts, indicators';
-
-/** Indexes up to `limit` queued rows; returns how many were handled. Call inside a transaction. */
-export function indexPending(db: Db, limit = 50_000): number {
-  const ids = db
-    .prepare('SELECT alert_id FROM alert_fts_queue ORDER BY alert_id LIMIT ?')
-    .pluck()
-    .all(limit) as number[];
-  if (ids.length === 0) return 0;
-  const lo = ids[0]!;
-  const hi = ids.at(-1)!;
-  db.prepare(
-    `DELETE FROM alerts_fts WHERE rowid IN
-       (SELECT alert_id FROM alert_fts_queue WHERE alert_id BETWEEN ? AND ? AND op IN (1, 2))`,
-  ).run(lo, hi);
-  db.prepare(
-    `INSERT INTO alerts_fts (rowid, ${COLUMNS})
-     SELECT a.id, a.title_ja, a.title_en, a.description_ja, a.description_en, a.hosts, a.indicators
-     FROM alert_fts_queue q JOIN alerts a ON a.id = q.alert_id
-     WHERE q.alert_id BETWEEN ? AND ? AND q.op IN (0, 1)`,
-  ).run(lo, hi);
-  db.prepare('DELETE FROM alert_fts_queue WHERE alert_id BETWEEN ? AND ?').run(lo, hi);
-  return ids.length;
-}
-
-/** Indexes everything still queued, in bounded transactions (a search calls this first). */
-export function ensureIndexed(db: Db): void {
-  const pending = () => db.prepare('SELECT 1 FROM alert_fts_queue LIMIT 1').get() !== undefined;
-  while (pending()) {
-    if (db.transaction(() => indexPending(db))() === 0) return;
-  }
-}
 
 /** Characters, not UTF-16 units: a trigram is three code points. */
 const chars = (s: string) => [...s];

@@ -1,9 +1,11 @@
 import type { Handlers } from '../handlers-types';
 import { scopeCustomers } from '../scope';
+import { catchUpIfLong } from './derived';
 import { alertDetail } from './detail';
 import { startExport } from './export';
 import { resolveFilter } from './filter';
 import { cancelJob, listImports, previewImport, recoverImports, startImport } from './import-job';
+import { liveImportIds } from './jobs';
 import { queryPage, viewCount } from './query';
 import { rowsByIds } from './rows';
 import { setChecklist, setStatus } from './workflow';
@@ -26,6 +28,8 @@ export const alertsHandlers: Pick<
   'alerts.list': ({ filter, sort, cursor, limit }, ctx) => {
     const r = resolveFilter(ctx, filter);
     recoverImports(ctx);
+    // A running import folds the tail in itself; otherwise fold in what other writers added.
+    if (liveImportIds(ctx.db).size === 0) catchUpIfLong(ctx.db);
     const page = queryPage(ctx.db, r, sort, cursor, limit);
     return { rows: rowsByIds(ctx.db, page.ids, r.customers), nextCursor: page.nextCursor };
   },

@@ -2,14 +2,14 @@
  * Writing an import, chunk by chunk, so it can always be undone. A chunk is one short transaction:
  * new alerts (their id range is recorded), changed alerts (their previous row, hosts and
  * communications are kept first), unchanged alerts (same content hash: nothing written), then the
- * search index for the chunk. `rollback` removes the ranges and restores the kept rows; it runs on
+ * rollups and the search index for the chunk (derived.ts). `rollback` removes the ranges and restores the kept rows; it runs on
  * cancel, on a failure, and at start for an import a crash interrupted. docs/alerts.md explains it.
  */
 import { createHash } from 'node:crypto';
 import type { Alert } from '../../../shared/domain/alert';
 import { ALERT_COLUMNS, alertParams } from '../../store/alerts';
 import type { Db } from '../../store/database';
-import { indexPending } from './fts';
+import { catchUp } from './derived';
 
 export interface Counts {
   records: number;
@@ -103,7 +103,8 @@ export function chunkWriter(db: Db, importId: number) {
           counts.updated++;
         }
       }
-      indexPending(db);
+      // Rollups and search index for this chunk (and any tail other writers left), in bulk.
+      catchUp(db, alerts.length + 50_000);
       if (first !== null && last !== null) range.run(importId, first, last);
       progress.run(counts.records, counts.inserted, counts.updated, counts.unchanged, importId);
     }).immediate();
@@ -154,7 +155,7 @@ export function rollbackStep(db: Db, importId: number, batch = 2000): boolean {
           u.alert_id,
         );
       }
-      indexPending(db);
+      catchUp(db);
     }).immediate();
     return true;
   }
@@ -177,7 +178,7 @@ export function rollbackStep(db: Db, importId: number, batch = 2000): boolean {
         'UPDATE alert_import_chunks SET last_id = ? WHERE import_id = ? AND first_id = ?',
       ).run(lo - 1, importId, chunk.first_id);
     }
-    indexPending(db);
+    catchUp(db);
   }).immediate();
   return true;
 }

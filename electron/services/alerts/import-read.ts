@@ -15,14 +15,25 @@ import {
   checkRecord,
   importHeaderSchema,
   missingRequired,
+  normalizeRecord,
   rowToRecord,
   syntaxErrorLine,
   zodIssues,
   type CsvField,
   type CsvMapping,
+  type ImportAlert,
+  type NormalizeContext,
+  type Normalized,
 } from '../../../shared/import';
 import type { ImportFormat } from '../../../shared/ops/alerts';
 import type { Issue } from '../../../shared/result';
+
+/** Shape check and normalisation, or (second pass) normalisation only. */
+function check(value: unknown, ctx: NormalizeContext, opts: ReadOptions, prefix = ''): Normalized {
+  return opts.trusted
+    ? normalizeRecord(value as ImportAlert, ctx)
+    : checkRecord(value, ctx, prefix);
+}
 
 export type ReadItem = { line: number; alert: Alert } | { line: number; issues: Issue[] };
 
@@ -33,6 +44,13 @@ export interface ReadOptions {
   customers: ReadonlySet<string>;
   /** Called with the bytes read so far (streamed formats). */
   bytes?: (n: number) => void;
+  /** Every chunk of text read, in order (the import compares the two passes' digests). */
+  digest?: (text: string) => void;
+  /**
+   * The second pass: records were checked by the first pass of the same bytes (the digests are
+   * compared before the import is kept), so the shape check is skipped and only normalised.
+   */
+  trusted?: boolean;
 }
 
 const fileIssue = (line: number, key: string, params?: Issue['params']): ReadItem => ({
@@ -54,6 +72,7 @@ async function* lines(
   for await (const chunk of stream as AsyncIterable<string>) {
     read += Buffer.byteLength(chunk);
     opts.bytes?.(read);
+    opts.digest?.(chunk);
     let text = rest + chunk;
     if (first) {
       first = false;
@@ -104,7 +123,7 @@ async function* ndjson(opts: ReadOptions): AsyncGenerator<ReadItem> {
       continue;
     }
     const ctx = { customers: opts.customers, line: item.line };
-    const r = checkRecord(value, ctx);
+    const r = check(value, ctx, opts);
     yield r.ok ? { line: item.line, alert: r.alert } : { line: item.line, issues: r.issues };
   }
   if (!header) yield fileIssue(1, 'empty');
@@ -115,6 +134,7 @@ const documentHead = importHeaderSchema.extend({ alerts: z.array(z.unknown()) })
 async function* json(opts: ReadOptions): AsyncGenerator<ReadItem> {
   let text = await readFile(opts.path, 'utf8');
   opts.bytes?.(Buffer.byteLength(text));
+  opts.digest?.(text);
   if (text.startsWith('\uFEFF')) text = text.slice(1);
   let doc: unknown;
   try {
@@ -133,7 +153,7 @@ async function* json(opts: ReadOptions): AsyncGenerator<ReadItem> {
   const lineOf = (i: number) => (where ??= alertElementLines(text))[i] ?? 1;
   const items = head.data.alerts;
   for (let i = 0; i < items.length; i++) {
-    const r = checkRecord(items[i], { customers: opts.customers, line: 0 }, `alerts.${i}`);
+    const r = check(items[i], { customers: opts.customers, line: 0 }, opts, `alerts.${i}`);
     if (r.ok) yield { line: 0, alert: r.alert };
     else {
       const line = lineOf(i);
@@ -158,6 +178,7 @@ async function* csv(opts: ReadOptions): AsyncGenerator<ReadItem> {
     for await (const chunk of stream as AsyncIterable<string>) {
       read += Buffer.byteLength(chunk);
       opts.bytes?.(read);
+      opts.digest?.(chunk);
       yield* parser.feed(chunk);
     }
     yield* parser.end();

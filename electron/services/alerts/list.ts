@@ -24,12 +24,18 @@ export interface Facet {
   n: number;
 }
 
+/** Counts by status, severity and kind: the rollup plus the tail (see derived.ts). */
 export function facets(db: Db, customers: readonly string[]): Facet[] {
+  const ids = marks(customers.length);
   return prep(
     db,
-    `SELECT status, severity, threat_kind AS kind, sum(n) AS n FROM alert_facets
-     WHERE customer_id IN (${marks(customers.length)}) GROUP BY 1, 2, 3`,
-  ).all(...customers) as Facet[];
+    `SELECT status, severity, kind, sum(n) AS n FROM (
+       SELECT status, severity, threat_kind AS kind, n FROM alert_facets WHERE customer_id IN (${ids})
+       UNION ALL
+       SELECT status, severity, threat_kind, 1 FROM alerts
+       WHERE id > (SELECT w FROM alert_derived_mark) AND customer_id IN (${ids})
+     ) GROUP BY 1, 2, 3`,
+  ).all(...customers, ...customers) as Facet[];
 }
 
 const inSet = <T>(set: readonly T[] | null, v: T) => set === null || set.includes(v);
@@ -240,10 +246,16 @@ export function dayTotal(db: Db, r: Resolved, classes: string[] | null, sources:
     classes ? ` AND threat_class IN (${marks(classes.length)})` : '',
     sources ? ` AND source IN (${marks(sources.length)})` : '',
   ].join('');
+  const ids = marks(r.customers.length);
+  const params = [...r.customers, lo, hi, ...(classes ?? []), ...(sources ?? [])];
   const row = prep(
     db,
-    `SELECT coalesce(sum(n), 0) AS n FROM alert_day_counts
-     WHERE customer_id IN (${marks(r.customers.length)}) AND day BETWEEN ? AND ?${extra}`,
-  ).get(...r.customers, lo, hi, ...(classes ?? []), ...(sources ?? [])) as { n: number };
+    `SELECT coalesce(sum(n), 0) AS n FROM (
+       SELECT n FROM alert_day_counts WHERE customer_id IN (${ids}) AND day BETWEEN ? AND ?${extra}
+       UNION ALL
+       SELECT 1 FROM alerts WHERE id > (SELECT w FROM alert_derived_mark)
+         AND customer_id IN (${ids}) AND day BETWEEN ? AND ?${extra}
+     )`,
+  ).get(...params, ...params) as { n: number };
   return row.n;
 }

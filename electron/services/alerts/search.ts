@@ -7,7 +7,8 @@
  * fills the list progressively, never one slow request. docs/alerts.md explains this to users.
  */
 import type { Db } from '../../store/database';
-import { containsSql, ensureIndexed, ftsQuery } from './fts';
+import { mark } from './derived';
+import { containsSql, ftsQuery } from './fts';
 import { marks, prep, type Resolved } from './filter';
 
 const CHUNK = 2000;
@@ -45,9 +46,12 @@ function matchSql(r: Resolved): { sql: string; params: unknown[] } {
   return { sql: parts.join(' AND '), params };
 }
 
-/** Candidate ids below `below`, newest first: from the index, or the table itself. */
-function candidates(db: Db, r: Resolved, below: number, n: number): number[] {
-  if (r.long.length > 0) {
+/**
+ * Candidate ids below `below`, newest first: the tail (rows the index does not cover yet, the
+ * newest ones) straight from the table, then the index; without long words, the table throughout.
+ */
+function candidates(db: Db, r: Resolved, w: number, below: number, n: number): number[] {
+  if (r.long.length > 0 && below <= w + 1) {
     return prep(
       db,
       `SELECT rowid FROM alerts_fts WHERE alerts_fts MATCH ? AND rowid < ?
@@ -56,9 +60,10 @@ function candidates(db: Db, r: Resolved, below: number, n: number): number[] {
       .pluck()
       .all(ftsQuery(r.long), below, n) as number[];
   }
-  return prep(db, 'SELECT id FROM alerts WHERE id < ? ORDER BY id DESC LIMIT ?')
+  const floor = r.long.length > 0 ? w : 0;
+  return prep(db, 'SELECT id FROM alerts WHERE id < ? AND id > ? ORDER BY id DESC LIMIT ?')
     .pluck()
-    .all(below, n) as number[];
+    .all(below, floor, n) as number[];
 }
 
 export interface SearchPage {
@@ -68,8 +73,8 @@ export interface SearchPage {
 }
 
 export function searchPage(db: Db, r: Resolved, below: number | null, limit: number): SearchPage {
-  if (r.long.length > 0) ensureIndexed(db);
   const m = matchSql(r);
+  const w = mark(db);
   const filter = prep(
     db,
     `SELECT a.id FROM alerts a WHERE a.id IN (SELECT value FROM json_each(?)) AND ${m.sql}
@@ -79,8 +84,15 @@ export function searchPage(db: Db, r: Resolved, below: number | null, limit: num
   let frontier = below ?? Number.MAX_SAFE_INTEGER;
   let scanned = 0;
   while (scanned < MAX_SCAN) {
-    const batch = candidates(db, r, frontier, CHUNK);
-    if (batch.length === 0) return { ids, next: null };
+    const batch = candidates(db, r, w, frontier, CHUNK);
+    if (batch.length === 0) {
+      // The tail is done: go on in the index, below the oldest tail row.
+      if (r.long.length > 0 && frontier > w + 1) {
+        frontier = w + 1;
+        continue;
+      }
+      return { ids, next: null };
+    }
     scanned += batch.length;
     const want = limit - ids.length;
     const hits = filter.pluck().all(JSON.stringify(batch), ...m.params, want + 1) as number[];
@@ -90,7 +102,10 @@ export function searchPage(db: Db, r: Resolved, below: number | null, limit: num
     }
     ids.push(...hits);
     frontier = batch.at(-1)!;
-    if (batch.length < CHUNK) return { ids, next: null };
+    if (batch.length < CHUNK) {
+      if (r.long.length > 0 && frontier > w + 1) frontier = w + 1;
+      else return { ids, next: null };
+    }
     if (ids.length === limit) return { ids, next: frontier };
   }
   return { ids, next: frontier };

@@ -86,9 +86,7 @@ export function setChecklist(
   done: boolean,
 ): AlertDetail['checklist'] {
   const row = alertInScope(ctx, alertId);
-  const known = kbEntry(row.threat_kind).recommendations.some(
-    (r) => r.id === recommendationId,
-  );
+  const known = kbEntry(row.threat_kind).recommendations.some((r) => r.id === recommendationId);
   if (!known) {
     fail('invalid_input', {
       issues: [{ path: 'recommendationId', message: 'errors:issue.invalid_value' }],

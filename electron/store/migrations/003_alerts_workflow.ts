@@ -25,6 +25,9 @@ export const migration: Migration = {
       CREATE INDEX alerts_q_kind
         ON alerts(customer_id, threat_kind, detected_at, id, status, severity);
       CREATE INDEX alert_hosts_host ON alert_hosts(customer_id, host, day);
+      -- Covered by the first two above (same leading columns); one index less per insert.
+      DROP INDEX alerts_customer_detected;
+      DROP INDEX alerts_customer_status;
 
       -- Full-text search: trigram (substrings, Japanese without word breaks). Contentless with
       -- detail=none keeps the index small and fast to build; hits are re-checked against the row.
@@ -33,15 +36,24 @@ export const migration: Migration = {
         content='', contentless_delete=1, tokenize='trigram', detail=none
       );
 
-      -- Rows waiting for the search index: 0 new, 1 changed (re-index), 2 deleted. FTS5 flushes its
-      -- buffer at every statement savepoint, so indexing from row triggers costs ~10x; instead the
-      -- triggers queue ids and indexPending() (electron/services/alerts/fts.ts) indexes in batches.
+      -- Rollups for counts at 10^6 alerts, and the search index, cover the alerts with id <= w
+      -- ("caught up"); newer rows are the tail that queries read directly until catchUp()
+      -- (electron/services/alerts/derived.ts) folds them in with a few GROUP BY statements. There
+      -- are no INSERT triggers: any trigger makes SQLite keep a statement journal for every insert,
+      -- which measured ~35 us per alert on the encrypted store (docs/performance.md). Updates and
+      -- deletes of caught-up rows adjust the rollups through the triggers below.
+      CREATE TABLE alert_derived_mark (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        w INTEGER NOT NULL
+      ) STRICT;
+      INSERT INTO alert_derived_mark VALUES (1, 0);
+
+      -- Caught-up rows whose search entry must be redone (1) or removed (2).
       CREATE TABLE alert_fts_queue (
         alert_id INTEGER PRIMARY KEY,
-        op INTEGER NOT NULL CHECK (op IN (0, 1, 2))
+        op INTEGER NOT NULL CHECK (op IN (1, 2))
       ) STRICT;
 
-      -- Rollups kept by triggers, so counts at 10^6 alerts read a few hundred rows.
       CREATE TABLE alert_facets (
         customer_id TEXT NOT NULL,
         status TEXT NOT NULL,
@@ -58,6 +70,8 @@ export const migration: Migration = {
         n INTEGER NOT NULL,
         PRIMARY KEY (customer_id, day, threat_class, source)
       ) STRICT, WITHOUT ROWID;
+      -- Hosts per day, from alert_hosts; an alert's hosts column lists the same hosts, so the
+      -- triggers (which see only the alerts row) adjust it from there.
       CREATE TABLE alert_host_days (
         customer_id TEXT NOT NULL,
         day INTEGER NOT NULL,
@@ -66,16 +80,8 @@ export const migration: Migration = {
         PRIMARY KEY (customer_id, day, host)
       ) STRICT, WITHOUT ROWID;
 
-      CREATE TRIGGER alerts_rollup_ai AFTER INSERT ON alerts BEGIN
-        INSERT INTO alert_facets VALUES (new.customer_id, new.status, new.severity, new.threat_kind, 1)
-          ON CONFLICT DO UPDATE SET n = n + 1;
-        INSERT INTO alert_day_counts VALUES (new.customer_id, new.day, new.threat_class, new.source, 1)
-          ON CONFLICT DO UPDATE SET n = n + 1;
-        INSERT INTO alert_fts_queue VALUES (new.id, 0)
-          ON CONFLICT DO UPDATE SET op = CASE WHEN op = 2 THEN 1 ELSE op END;
-      END;
-
-      CREATE TRIGGER alerts_rollup_ad AFTER DELETE ON alerts BEGIN
+      CREATE TRIGGER alerts_derived_ad AFTER DELETE ON alerts
+      WHEN old.id <= (SELECT w FROM alert_derived_mark) BEGIN
         UPDATE alert_facets SET n = n - 1 WHERE customer_id = old.customer_id
           AND status = old.status AND severity = old.severity AND threat_kind = old.threat_kind;
         DELETE FROM alert_facets WHERE customer_id = old.customer_id AND status = old.status
@@ -84,15 +90,20 @@ export const migration: Migration = {
           AND day = old.day AND threat_class = old.threat_class AND source = old.source;
         DELETE FROM alert_day_counts WHERE customer_id = old.customer_id AND day = old.day
           AND threat_class = old.threat_class AND source = old.source AND n <= 0;
-        INSERT INTO alert_fts_queue (alert_id, op) SELECT old.id, 2 WHERE NOT EXISTS
-          (SELECT 1 FROM alert_fts_queue WHERE alert_id = old.id AND op = 0)
-          ON CONFLICT DO UPDATE SET op = 2;
-        DELETE FROM alert_fts_queue WHERE alert_id = old.id AND op = 0;
+        UPDATE alert_host_days SET n = n - 1 WHERE customer_id = old.customer_id AND day = old.day
+          AND host IN (SELECT value FROM json_each(old.hosts));
+        DELETE FROM alert_host_days WHERE customer_id = old.customer_id AND day = old.day
+          AND host IN (SELECT value FROM json_each(old.hosts)) AND n <= 0;
+        INSERT INTO alert_fts_queue VALUES (old.id, 2) ON CONFLICT DO UPDATE SET op = 2;
+        -- A deleted last row frees its id for the next insert: keep that id in the tail.
+        UPDATE alert_derived_mark SET w = min(w, coalesce((SELECT max(id) FROM alerts), 0));
       END;
 
-      CREATE TRIGGER alerts_rollup_au_facets AFTER UPDATE OF customer_id, status, severity, threat_kind
-      ON alerts WHEN old.customer_id IS NOT new.customer_id OR old.status IS NOT new.status
-        OR old.severity IS NOT new.severity OR old.threat_kind IS NOT new.threat_kind BEGIN
+      CREATE TRIGGER alerts_derived_au_facets
+      AFTER UPDATE OF customer_id, status, severity, threat_kind ON alerts
+      WHEN old.id <= (SELECT w FROM alert_derived_mark) AND (old.customer_id IS NOT new.customer_id
+        OR old.status IS NOT new.status OR old.severity IS NOT new.severity
+        OR old.threat_kind IS NOT new.threat_kind) BEGIN
         UPDATE alert_facets SET n = n - 1 WHERE customer_id = old.customer_id
           AND status = old.status AND severity = old.severity AND threat_kind = old.threat_kind;
         DELETE FROM alert_facets WHERE customer_id = old.customer_id AND status = old.status
@@ -101,9 +112,11 @@ export const migration: Migration = {
           ON CONFLICT DO UPDATE SET n = n + 1;
       END;
 
-      CREATE TRIGGER alerts_rollup_au_days AFTER UPDATE OF customer_id, day, threat_class, source
-      ON alerts WHEN old.customer_id IS NOT new.customer_id OR old.day IS NOT new.day
-        OR old.threat_class IS NOT new.threat_class OR old.source IS NOT new.source BEGIN
+      CREATE TRIGGER alerts_derived_au_days
+      AFTER UPDATE OF customer_id, day, threat_class, source ON alerts
+      WHEN old.id <= (SELECT w FROM alert_derived_mark) AND (old.customer_id IS NOT new.customer_id
+        OR old.day IS NOT new.day OR old.threat_class IS NOT new.threat_class
+        OR old.source IS NOT new.source) BEGIN
         UPDATE alert_day_counts SET n = n - 1 WHERE customer_id = old.customer_id
           AND day = old.day AND threat_class = old.threat_class AND source = old.source;
         DELETE FROM alert_day_counts WHERE customer_id = old.customer_id AND day = old.day
@@ -112,33 +125,25 @@ export const migration: Migration = {
           ON CONFLICT DO UPDATE SET n = n + 1;
       END;
 
-      CREATE TRIGGER alerts_fts_au AFTER UPDATE OF title_ja, title_en, description_ja,
+      CREATE TRIGGER alerts_derived_au_hosts AFTER UPDATE OF customer_id, day, hosts ON alerts
+      WHEN old.id <= (SELECT w FROM alert_derived_mark) AND (old.customer_id IS NOT new.customer_id
+        OR old.day IS NOT new.day OR old.hosts IS NOT new.hosts) BEGIN
+        UPDATE alert_host_days SET n = n - 1 WHERE customer_id = old.customer_id AND day = old.day
+          AND host IN (SELECT value FROM json_each(old.hosts));
+        DELETE FROM alert_host_days WHERE customer_id = old.customer_id AND day = old.day
+          AND host IN (SELECT value FROM json_each(old.hosts)) AND n <= 0;
+        INSERT INTO alert_host_days SELECT DISTINCT new.customer_id, new.day, value, 1
+          FROM json_each(new.hosts) WHERE true ON CONFLICT DO UPDATE SET n = n + 1;
+      END;
+
+      CREATE TRIGGER alerts_derived_au_text AFTER UPDATE OF title_ja, title_en, description_ja,
         description_en, hosts, indicators ON alerts
-      WHEN old.title_ja IS NOT new.title_ja OR old.title_en IS NOT new.title_en
-        OR old.description_ja IS NOT new.description_ja OR old.description_en IS NOT new.description_en
-        OR old.hosts IS NOT new.hosts OR old.indicators IS NOT new.indicators BEGIN
+      WHEN old.id <= (SELECT w FROM alert_derived_mark) AND (old.title_ja IS NOT new.title_ja
+        OR old.title_en IS NOT new.title_en OR old.description_ja IS NOT new.description_ja
+        OR old.description_en IS NOT new.description_en OR old.hosts IS NOT new.hosts
+        OR old.indicators IS NOT new.indicators) BEGIN
         INSERT INTO alert_fts_queue VALUES (new.id, 1) ON CONFLICT DO NOTHING;
       END;
-
-      CREATE TRIGGER alert_hosts_rollup_ai AFTER INSERT ON alert_hosts BEGIN
-        INSERT INTO alert_host_days VALUES (new.customer_id, new.day, new.host, 1)
-          ON CONFLICT DO UPDATE SET n = n + 1;
-      END;
-      CREATE TRIGGER alert_hosts_rollup_ad AFTER DELETE ON alert_hosts BEGIN
-        UPDATE alert_host_days SET n = n - 1
-          WHERE customer_id = old.customer_id AND day = old.day AND host = old.host;
-        DELETE FROM alert_host_days
-          WHERE customer_id = old.customer_id AND day = old.day AND host = old.host AND n <= 0;
-      END;
-
-      -- Rows already there when this migration runs.
-      INSERT INTO alert_facets SELECT customer_id, status, severity, threat_kind, count(*)
-        FROM alerts GROUP BY 1, 2, 3, 4;
-      INSERT INTO alert_day_counts SELECT customer_id, day, threat_class, source, count(*)
-        FROM alerts GROUP BY 1, 2, 3, 4;
-      INSERT INTO alert_host_days SELECT customer_id, day, host, count(*)
-        FROM alert_hosts GROUP BY 1, 2, 3;
-      INSERT INTO alert_fts_queue SELECT id, 0 FROM alerts;
 
       -- The recommendations a user ticked, per alert (ids are the knowledge base's, assets/kb/).
       CREATE TABLE alert_checklist (
