@@ -47,7 +47,8 @@ describe('encrypted store', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     const tables = db
       .prepare(
-        "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'",
+        // Ordinary tables: FTS5 search tables and their shadow tables cannot be STRICT.
+        "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'",
       )
       .all() as { name: string; strict: number }[];
     expect(tables.length).toBeGreaterThan(5);
