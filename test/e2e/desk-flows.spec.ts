@@ -184,7 +184,7 @@ for (const [locale, lang] of [
       await expect(page.getByTestId('q-caller-name')).toHaveValue('佐藤 美咲');
       await page.getByTestId('q-inquiry-type-impact').check();
       await page.getByTestId('q-what-seen').fill('営業部の PC で警告');
-      await page.getByTestId('q-question').blur();
+      await page.evaluate('window.scrollTo(0, 0)');
       await page.screenshot({ path: `test-results/desk-prepare-${lang}.png` });
       const download = page.waitForEvent('download');
       await page.getByTestId('export-json').click();

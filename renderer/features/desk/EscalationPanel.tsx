@@ -212,7 +212,9 @@ function SecondLineView({ detail }: { detail: InquiryDetail }) {
         <dt>{t('secondLine.vendor')}</dt>
         <dd>
           {s.vendorIntroduced
-            ? t('secondLine.vendorYes', { name: s.vendorName ?? '' })
+            ? s.vendorName
+              ? t('secondLine.vendorYes', { name: s.vendorName })
+              : t('secondLine.vendorIntroduced')
             : t('secondLine.vendorNo')}
         </dd>
         <dt>{t('secondLine.insurance')}</dt>

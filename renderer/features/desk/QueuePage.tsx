@@ -178,6 +178,7 @@ function Row({
           </span>
         )}
         {title && <span className="muted small desk-about">{title}</span>}
+        {!title && i.inquiryTypes.length === 0 && <span className="muted">—</span>}
         {i.alertCount > 1 && (
           <span className="muted small">{t('queue.moreAlerts', { count: i.alertCount - 1 })}</span>
         )}

@@ -34,6 +34,9 @@ export function ReceptionCell({ item }: { item: InquirySummary }) {
           {t(`flag.${item.flag}`)}
         </span>
       )}
+      <span className="muted small desk-received">
+        {t('queue.received', { time: dateTime(item.reception.receivedAt) })}
+      </span>
       {item.reception.receivedOutside && (
         <span className="chip chip-outside" data-testid="outside-flag">
           {t(`outside.${item.reception.receivedOutside}`)}
