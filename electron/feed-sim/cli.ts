@@ -21,7 +21,9 @@ Options:
   --now <instant>     the world's "now", ISO-8601, e.g. 2026-11-22T10:00:00+09:00; the clock then
                       runs at real speed (default: the current time). Give SOC Desk the same --now
                       for identical demo data on both sides.
-  --days <n>          days of history served (default 90)
+  --days <n>          days of history served (default 90). 0: only contracts, devices and what
+                      the trickle adds — for a SOC Desk that already holds the demo data (its
+                      history would arrive again a few milliseconds apart)
   --partner <id>      serve only this partner's customers (${DEMO_PARTNERS.map((p) => p.id).join(', ')})
   --seed <n>          the demo world's seed (default ${DEMO_SEED})
   --page-size <n>     items per page when the client does not ask (default 500)
@@ -98,7 +100,7 @@ export async function main(argv: string[]): Promise<void> {
     tickMs: int('tick', values.tick, 5, 0, 3600) * 1000,
     clock,
     now: clock(),
-    days: int('days', values.days, 90, 1, 90),
+    days: int('days', values.days, 90, 0, 90),
     seed: int('seed', values.seed, DEMO_SEED, 0, 2 ** 31),
     defaultLimit: int('page-size', values['page-size'], 500, 1, 995),
     ...(customers && { customers }),
