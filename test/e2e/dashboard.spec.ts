@@ -54,13 +54,23 @@ function expected(host: HostProcess, customerIds: string[], asOf: number) {
     item: string | null;
     start_date: string;
     billing_start: string;
+    notice_received: string | null;
+    requested_end: string | null;
   }>(
-    `SELECT service, item, start_date, billing_start FROM contracts WHERE customer_id IN (${ids})`,
+    `SELECT service, item, start_date, billing_start, notice_received, requested_end
+     FROM contracts WHERE customer_id IN (${ids})`,
   );
   const needingAction = contracts.filter(
     (k) =>
       contractStanding(
-        { service: k.service, item: k.item, start: k.start_date, billingStart: k.billing_start },
+        {
+          service: k.service,
+          item: k.item,
+          start: k.start_date,
+          billingStart: k.billing_start,
+          noticeReceived: k.notice_received,
+          requestedEnd: k.requested_end,
+        },
         jstIsoDate(asOf),
       ).actionNeeded,
   ).length;
