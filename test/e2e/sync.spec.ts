@@ -134,7 +134,10 @@ for (const lang of ['ja', 'en'] as const) {
       }
     });
 
-    test('the OS says offline: the indicator says so too', async ({ page, host }) => {
+    test('the OS says offline; with no feed the indicator leads to the settings', async ({
+      page,
+      host,
+    }) => {
       await openAs(page, host, 'p-hokuto');
       const indicator = page.getByTestId('sync-indicator');
       await expect(indicator).toHaveAttribute('data-state', 'unconfigured');
@@ -143,6 +146,18 @@ for (const lang of ['ja', 'en'] as const) {
       await expect(indicator).toContainText(lang === 'ja' ? 'オフライン' : 'Offline');
       await page.context().setOffline(false);
       await expect(indicator).toHaveAttribute('data-state', 'unconfigured');
+      // A click on the indicator (no feed yet) opens the sync settings, empty.
+      await indicator.click();
+      const section = page.locator('section[aria-labelledby="settings-sync"]');
+      await expect(section.getByTestId('sync-token-state')).toBeVisible();
+      await expect(section.getByTestId('sync-run')).toBeDisabled();
+      await expect(section.getByTestId('sync-disconnect')).toHaveCount(0);
+      // An address the token must not travel to in clear is refused on the spot, in words.
+      await section.getByTestId('sync-url').fill('http://feed.example.jp/feed/v1');
+      await section.getByTestId('sync-save').click();
+      await expect(section.getByTestId('sync-url')).toHaveAttribute('aria-invalid', 'true');
+      await section.screenshot({ path: `test-results/sync-settings-empty-${lang}.png` });
+      expect(host.query('SELECT * FROM sync_config')).toEqual([]);
     });
   });
 }
