@@ -5,7 +5,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { EscalationPackage } from '../../../shared/hearing-sheet';
 import { testApp } from '../helpers';
 import { decodeWords, parseMessage } from './mime';
-import { asPartner, auditOf, call, fakePrinter, readyInquiry, refusal, type App } from './util';
+import {
+  asCustomer,
+  asPartner,
+  auditOf,
+  call,
+  fakePrinter,
+  readyInquiry,
+  refusal,
+  type App,
+} from './util';
 
 interface Received {
   from: string;
@@ -255,6 +264,41 @@ describe('sending by e-mail through SMTP', () => {
       message: 'desk:mail.error.auth',
     });
     expect(server.received).toHaveLength(0);
+  });
+});
+
+describe("the customer's sheet by e-mail", () => {
+  it("goes to the partner's desk address with the PDF and the JSON", async () => {
+    const app = testApp();
+    fakePrinter(app);
+    const server = await smtp();
+    await asCustomer(app);
+    await call(app, 'desk.saveMailSettings', {
+      host: '127.0.0.1',
+      port: server.port,
+      security: 'none',
+      user: '',
+      from: 'misaki.sato@sakuragawa-seiki.example',
+      secondLineTo: '',
+    });
+    const { inquiryId } = await call(app, 'desk.start', { customerId: 'c-sakuragawa' });
+    await call(app, 'desk.saveAnswers', { inquiryId, patch: { 'what-seen': '警告を確認' } });
+    const r = await call(app, 'desk.mailSheet', { inquiryId, language: 'ja' });
+    expect(r.to).toBe('soc-desk@minato-is.example');
+    expect(server.received).toHaveLength(1);
+    expect(server.received[0]!.to).toEqual(['soc-desk@minato-is.example']);
+    const msg = parseMessage(server.received[0]!.raw);
+    const json = msg.parts.find((p) => p.filename === `${inquiryId}.json`)!;
+    expect(JSON.parse(json.body.toString('utf8'))).toMatchObject({
+      format: 'soc-desk.prepared-hearing-sheet',
+      sheetId: inquiryId,
+      answers: { 'what-seen': '警告を確認' },
+    });
+    expect(msg.parts.some((p) => p.filename === `${inquiryId}.pdf`)).toBe(true);
+    expect((await call(app, 'desk.get', { inquiryId })).inquiry).toMatchObject({
+      status: 'sent',
+      sentVia: 'email',
+    });
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { firstAnswerDue, receptionDay } from '../../../shared/rules';
 import { toJstIso } from '../../../shared/time';
-import { receptionClock } from '../../../electron/services/desk/reception';
+import { receptionClock } from '../../../shared/hearing-sheet/reception';
 import { FIXED_NOW, testApp } from '../helpers';
 import {
   REQUIRED_REST,
