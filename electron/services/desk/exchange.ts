@@ -24,7 +24,7 @@ import { printPdf } from '../pdf';
 import { resolveCustomers } from '../scope';
 import { withPrefill } from './inquiries';
 import { sendMail } from './mail';
-import { receptionClock } from './reception';
+import { receptionClock } from '../../../shared/hearing-sheet/reception';
 import { customerRecord, linkedAlertRows, type AlertRow } from './records';
 import {
   audit,

@@ -11,7 +11,7 @@ import {
 import { exportSheet, importSheet, mailSheet } from './exchange';
 import { detail, discard, queue, saveAnswers, start, update } from './inquiries';
 import { mailSettings, saveMailSettings } from './mail';
-import { recentAlerts } from './records';
+import { alertById, recentAlerts } from './records';
 import { loadInquiry } from './repo';
 import { getTemplate, importTemplateFile, listTemplates, setActiveTemplate } from './templates';
 import { acknowledge, answer, close, recordSecondLine, verifyCaller } from './workflow';
@@ -34,6 +34,7 @@ export const deskHandlers: Pick<Handlers, DeskOp> = {
     if (!id) fail('forbidden');
     return recentAlerts(ctx, id, days, include);
   },
+  'desk.alert': ({ alertId }, ctx) => alertById(ctx, alertId),
   'desk.start': (input, ctx) => start(ctx, input),
   'desk.update': (input, ctx) => update(ctx, input),
   'desk.verifyCaller': (input, ctx) => verifyCaller(ctx, input),

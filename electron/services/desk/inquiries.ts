@@ -18,7 +18,7 @@ import {
 import { fail } from '../../../shared/result';
 import type { ServiceContext } from '../context';
 import { resolveCustomers } from '../scope';
-import { receptionClock } from './reception';
+import { receptionClock } from '../../../shared/hearing-sheet/reception';
 import {
   customerRecord,
   linkedAlertRows,

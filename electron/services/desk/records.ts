@@ -17,7 +17,7 @@ import { jstIsoDate } from '../../../shared/time';
 import { listContracts } from '../contracts/repo';
 import type { ServiceContext } from '../context';
 import { listDevicesWithLatest } from '../devices/repo';
-import { placeholders } from '../scope';
+import { placeholders, scopeCustomers } from '../scope';
 
 interface CustomerRow {
   id: string;
@@ -210,4 +210,15 @@ export function contractBriefs(ctx: ServiceContext, customerId: string): Contrac
       requestedEnd: k.requestedEnd,
     };
   });
+}
+
+/** An alert of a customer in the profile's scope, or `not_found`. */
+export function alertById(
+  ctx: ServiceContext,
+  alertId: number,
+): AlertBrief & { customerId: string } {
+  const r = ctx.db.prepare('SELECT * FROM alerts WHERE id = ?').get(alertId) as
+    AlertRow | undefined;
+  if (!r || !scopeCustomers(ctx).includes(r.customer_id)) fail('not_found');
+  return { ...briefOf(r), customerId: r.customer_id };
 }

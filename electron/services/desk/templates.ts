@@ -17,7 +17,7 @@ import {
 import { fail } from '../../../shared/result';
 import { getSetting, setSetting } from '../../store/database';
 import type { ServiceContext } from '../context';
-import { actor } from '../scope';
+import { actor, placeholders, scopeCustomers, storedProfile } from '../scope';
 
 const ACTIVE_KEY = 'desk.activeTemplate';
 /** A template file is small; anything bigger is not one. */
@@ -83,13 +83,17 @@ export function setActiveTemplate(ctx: ServiceContext, id: string, version: numb
 export function listTemplates(ctx: ServiceContext): TemplateSummary[] {
   ensureShipped(ctx);
   const active = activeTemplateKey(ctx);
+  // Only the profile's own sheets are counted (tenant scope, docs/desk.md).
+  const ids = scopeCustomers(ctx);
+  const side = storedProfile(ctx)?.kind ?? 'partner';
   const rows = ctx.db
     .prepare(
       `SELECT t.id, t.version, t.title_ja, t.title_en, t.origin, t.added_at,
-         (SELECT count(*) FROM inquiries i WHERE i.template_id = t.id AND i.template_version = t.version) AS sheets
+         (SELECT count(*) FROM inquiries i WHERE i.template_id = t.id AND i.template_version = t.version
+            AND i.side = ? AND i.customer_id IN (${placeholders(ids)})) AS sheets
        FROM hearing_templates t ORDER BY t.id, t.version DESC`,
     )
-    .all() as Array<{
+    .all(side, ...ids) as Array<{
     id: string;
     version: number;
     title_ja: string;
