@@ -12,3 +12,4 @@ export * from './shipped';
 export * from './exchange';
 export * from './render';
 export * from './json-lines';
+export * from './reception';

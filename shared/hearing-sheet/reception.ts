@@ -3,15 +3,15 @@
  * received and the first-answer target, 002 別紙3 2(1) and 2(4)①; and why it came in outside
  * reception hours, so the queue can say so.
  */
-import type { ReceptionClock, ReceivedOutside } from '../../../shared/ops/desk';
+import type { ReceptionClock, ReceivedOutside } from '../ops/desk-types';
 import {
   RECEPTION_CLOSE_MINUTE,
   RECEPTION_OPEN_MINUTE,
   closedReason,
   firstAnswerDue,
   receptionDay,
-} from '../../../shared/rules';
-import { MINUTE_MS, jstIsoDate, jstMidnight, toJstIso } from '../../../shared/time';
+} from '../rules';
+import { MINUTE_MS, jstIsoDate, jstMidnight, toJstIso } from '../time';
 
 export function receptionClock(receivedAt: number): ReceptionClock {
   const instant = toJstIso(receivedAt);

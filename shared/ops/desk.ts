@@ -60,6 +60,10 @@ export const deskOps = {
       })
       .strict(),
   ),
+  /** One alert the profile may see, with its customer (the desk's "new inquiry from an alert"). */
+  'desk.alert': op<AlertBrief & { customerId: string }>()(
+    z.object({ alertId: z.number().int().min(1) }).strict(),
+  ),
   /** Partner: a call or mail received (open). Customer: a sheet prepared before calling (draft). */
   'desk.start': op<{ inquiryId: string }>()(
     z
