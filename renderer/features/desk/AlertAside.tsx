@@ -85,7 +85,7 @@ export function AlertAside({ detail }: { detail: InquiryDetail }) {
               <ul>
                 {detail.devices.map((d) => (
                   <li key={d.id}>
-                    {d.name}（{d.model}）: <strong>{t(`device.${d.status}`)}</strong>
+                    {d.name} ({d.model}): <strong>{t(`device.${d.status}`)}</strong>
                     {d.lastSeenAt !== null && (
                       <span className="muted small">
                         {' '}

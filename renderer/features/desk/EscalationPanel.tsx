@@ -68,7 +68,7 @@ export function EscalationPanel({ detail }: { detail: InquiryDetail }) {
         </dd>
         <dt>{t('escalation.builtAt')}</dt>
         <dd>
-          {dateTime(e.builtAt)}（{t(`escalation.lang.${e.language}`)}）
+          {dateTime(e.builtAt)} · {t(`escalation.lang.${e.language}`)}
         </dd>
         <dt>{t('escalation.pdf')}</dt>
         <dd data-testid="package-pdf" data-ready={e.hasPdf ? '1' : '0'}>

@@ -32,6 +32,10 @@ export function PackagePrint() {
   if (!view) return null;
   const p = view.content;
   const L = (x: { ja: string; en: string }) => x[lng];
+  // Japanese and English punctuation differ (（…）、 vs (…), ).
+  const po = lng === 'ja' ? '（' : ' (';
+  const pc = lng === 'ja' ? '）' : ')';
+  const sep = lng === 'ja' ? '、' : ', ';
   return (
     <article className="desk print-page" lang={lng} data-testid="package-print">
       <header className="print-head">
@@ -53,17 +57,24 @@ export function PackagePrint() {
         <dl className="print-facts">
           <dt>{t('print.from')}</dt>
           <dd>
-            {L(p.partner.name)}（{t('print.firstLine')}） {p.partner.deskPhone} /{' '}
-            {p.partner.deskEmail}
+            {L(p.partner.name)}
+            {po}
+            {t('print.firstLine')}
+            {pc} {p.partner.deskPhone} / {p.partner.deskEmail}
           </dd>
           <dt>{t('print.customer')}</dt>
           <dd>
-            {L(p.customer.name)}（{L(p.customer.industry)}）
+            {L(p.customer.name)}
+            {po}
+            {L(p.customer.industry)}
+            {pc}
           </dd>
           <dt>{t('print.registeredContact')}</dt>
           <dd>
-            {p.customer.registeredContact.name}（{p.customer.registeredContact.nameKana}）{' '}
-            {p.customer.registeredContact.department} / {p.customer.registeredContact.phone} /{' '}
+            {p.customer.registeredContact.name}
+            {po}
+            {p.customer.registeredContact.nameKana}
+            {pc} {p.customer.registeredContact.department} / {p.customer.registeredContact.phone} /{' '}
             {p.customer.registeredContact.email}
           </dd>
           <dt>{t('print.perimeter')}</dt>
@@ -84,7 +95,7 @@ export function PackagePrint() {
           <dt>{t('clock.receivedAt')}</dt>
           <dd>
             {when(p.inquiry.receivedAt)}{' '}
-            {p.inquiry.channel && `（${t(`channel.${p.inquiry.channel}`)}）`}
+            {p.inquiry.channel && `${po}${t(`channel.${p.inquiry.channel}`)}${pc}`}
             {p.inquiry.receivedOutside &&
               ` — ${t(`outside.${p.inquiry.receivedOutside as 'weekend'}`)}`}
           </dd>
@@ -95,9 +106,13 @@ export function PackagePrint() {
           <dt>{t('print.caller')}</dt>
           <dd>
             {p.inquiry.caller
-              ? `${p.inquiry.caller.name} / ${p.inquiry.caller.phone || '—'} / ${p.inquiry.caller.email || '—'} — ${t(
-                  `caller.result.${p.inquiry.caller.result ?? 'mismatch'}`,
-                )}、${t(`caller.decision.${(p.inquiry.caller.decision ?? 'served') as 'served'}`)}`
+              ? `${[p.inquiry.caller.name, p.inquiry.caller.phone, p.inquiry.caller.email]
+                  .filter(Boolean)
+                  .join(
+                    ' / ',
+                  )} — ${t(`caller.result.${p.inquiry.caller.result ?? 'mismatch'}`)}${sep}${t(
+                  `caller.decision.${(p.inquiry.caller.decision ?? 'served') as 'served'}`,
+                )}`
               : '—'}
             {p.inquiry.caller?.note && <div className="small">{p.inquiry.caller.note}</div>}
           </dd>
@@ -112,8 +127,11 @@ export function PackagePrint() {
 
       <section>
         <h2>
-          {t('sheet.title')}（{L(p.hearingSheet.templateTitle)}{' '}
-          {t('templates.versionN', { version: p.hearingSheet.templateVersion })}）
+          {t('sheet.title')}
+          {po}
+          {L(p.hearingSheet.templateTitle)}{' '}
+          {t('templates.versionN', { version: p.hearingSheet.templateVersion })}
+          {pc}
         </h2>
         {p.hearingSheet.sections.map((s) => (
           <div key={s.id} className="print-block">
@@ -211,7 +229,10 @@ export function PackagePrint() {
             {p.sensorHealth.map((d) => (
               <tr key={d.deviceId}>
                 <td>
-                  {d.name}（{d.vendor} {d.model}） <span className="mono">{d.serial}</span>
+                  {d.name}
+                  {po}
+                  {d.vendor} {d.model}
+                  {pc} <span className="mono">{d.serial}</span>
                 </td>
                 <td>{t(`device.${d.status as 'healthy'}`)}</td>
                 <td className="mono">{when(d.lastSeenAt)}</td>

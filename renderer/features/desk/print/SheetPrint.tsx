@@ -31,11 +31,16 @@ export function SheetPrint() {
   if (!detail) return null;
   const { template, inquiry: i, customer } = detail;
   const answers = i.answers;
+  const po = lng === 'ja' ? '（' : ' (';
+  const pc = lng === 'ja' ? '）' : ')';
   return (
     <article className="desk print-page" lang={lng} data-testid="sheet-print">
       <header className="print-head">
         <p className="print-kicker">
-          {template.title[lng]}（{t('templates.versionN', { version: template.version })}）
+          {template.title[lng]}
+          {po}
+          {t('templates.versionN', { version: template.version })}
+          {pc}
         </p>
         <h1>{i.side === 'customer' ? t('print.sheetTitleCustomer') : t('print.sheetTitle')}</h1>
         <dl className="print-ids">
@@ -58,8 +63,10 @@ export function SheetPrint() {
           <ul>
             {detail.alerts.map((a) => (
               <li key={a.id}>
-                <span className="mono">{a.sourceId}</span> {lng === 'ja' ? a.titleJa : a.titleEn}（
-                {formatDateTime(a.detectedAt)}）
+                <span className="mono">{a.sourceId}</span> {lng === 'ja' ? a.titleJa : a.titleEn}
+                {po}
+                {formatDateTime(a.detectedAt)}
+                {pc}
               </li>
             ))}
           </ul>
