@@ -34,11 +34,12 @@ function latestC2(host: HostProcess): { id: number; source_id: string } {
 }
 
 /** From the alert ("prepare an inquiry"), through the reception form, to the call screen. */
-async function startFromAlert(page: Page, host: HostProcess): Promise<string> {
+async function startFromAlert(page: Page, host: HostProcess, shot?: string): Promise<string> {
   const alert = latestC2(host);
   await page.goto(`${host.origin}/#/desk/new?alert=${alert.id}`);
   await expect(page.getByTestId(`pick-alert-${alert.id}`)).toBeChecked();
   await expect(page.getByTestId('new-due')).toHaveText('2026/11/25 17:00');
+  if (shot) await page.screenshot({ path: `test-results/desk-new-from-alert-${shot}.png` });
   await page.getByTestId('new-start').click();
   await expect(page.getByTestId('inquiry-page')).toBeVisible();
   return (await page.getByTestId('inquiry-id').textContent()) ?? '';
@@ -71,7 +72,7 @@ for (const [locale, lang] of [
     test('verify → fill → answer by phone', async ({ page, host, consoleErrors }) => {
       page.on('dialog', (d) => void d.accept());
       await openAs(page, host, 'p-minato');
-      const id = await startFromAlert(page, host);
+      const id = await startFromAlert(page, host, lang);
       await expect(page.getByTestId('reception-day')).toHaveText('2026/11/24');
       await expect(page.getByTestId('due-at')).toHaveText('2026/11/25 17:00');
       // Prefilled from the alert and the parameter sheet.
@@ -97,6 +98,7 @@ for (const [locale, lang] of [
       expect(row.phone_answer.length).toBeGreaterThan(20);
       await page.goto(`${host.origin}/#/desk?view=done`);
       await expect(page.getByTestId(`inquiry-row-${id}`)).toBeVisible();
+      await page.screenshot({ path: `test-results/desk-queue-done-${lang}.png` });
       expect(consoleErrors).toEqual([]);
     });
 
