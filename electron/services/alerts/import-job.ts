@@ -34,16 +34,17 @@ import {
   removeJob,
 } from './jobs';
 
-/** The first bytes of a file, as text (format sniffing, CSV preview). */
-function head(path: string, bytes = 64 * 1024): string {
+/** The first bytes of a file, as text (format sniffing, CSV preview); `whole` if that is all. */
+function head(path: string, bytes = 64 * 1024): { text: string; whole: boolean } {
   const fd = openSync(path, 'r');
   try {
-    const buf = Buffer.alloc(bytes);
-    const n = readSync(fd, buf, 0, bytes, 0);
-    return buf
-      .subarray(0, n)
+    const buf = Buffer.alloc(bytes + 1);
+    const n = readSync(fd, buf, 0, bytes + 1, 0);
+    const text = buf
+      .subarray(0, Math.min(n, bytes))
       .toString('utf8')
       .replace(/^\uFEFF/, '');
+    return { text, whole: n <= bytes };
   } finally {
     closeSync(fd);
   }
@@ -59,7 +60,7 @@ export function detectFormat(
   const ext = name.toLowerCase().split('.').pop() ?? '';
   if (ext === 'ndjson' || ext === 'jsonl') return 'ndjson';
   if (ext === 'csv' || ext === 'tsv' || ext === 'txt') return 'csv';
-  const text = head(path, 16 * 1024).trimStart();
+  const text = head(path, 16 * 1024).text.trimStart();
   if (!text.startsWith('{') && !text.startsWith('[')) return 'csv';
   const first = text.split('\n', 1)[0] ?? '';
   try {
@@ -80,9 +81,9 @@ export function previewImport(
   const entry = ctx.files.get(fileId);
   const format = detectFormat(entry.name, entry.path, requested);
   if (format !== 'csv') return { format, name: entry.name, size: entry.size, csv: null };
-  let text = head(entry.path);
+  const first = head(entry.path);
   // Only whole lines: the last one may be cut by the preview's byte limit.
-  if (entry.size > text.length) text = text.slice(0, text.lastIndexOf('\n') + 1);
+  const text = first.whole ? first.text : first.text.slice(0, first.text.lastIndexOf('\n') + 1);
   let records;
   try {
     records = parseCsv(text).slice(0, 6);

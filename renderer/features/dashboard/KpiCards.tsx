@@ -31,7 +31,7 @@ function KpiCard({ id, title, value, attention = false, children }: CardProps) {
 
 /** The four headline figures: open alerts by severity, new today, devices and contracts to act on. */
 export function KpiCards({ summary }: { summary: DashboardSummary }) {
-  const { t } = useTranslation(['dashboard', 'catalog']);
+  const { t } = useTranslation(['dashboard', 'catalog', 'alerts']);
   const { number } = useFormat();
   return (
     <div className="kpis">
@@ -48,6 +48,10 @@ export function KpiCards({ summary }: { summary: DashboardSummary }) {
             </li>
           ))}
         </ul>
+        {/* A plain hash link: the card also renders outside the router (component tests). */}
+        <a href="#/alerts?status=open" className="small" data-testid="kpi-open-link">
+          {t('alerts:openInQueue')}
+        </a>
       </KpiCard>
       <KpiCard id="new24h" title={t('kpi.new24h')} value={summary.newLast24h} />
       <KpiCard
