@@ -266,3 +266,11 @@ export interface MailSettings {
   /** Where a customer's prepared sheet goes: its partner's desk (002 別紙3 1(2)). */
   partnerDeskEmail: string | null;
 }
+
+export interface CustomerMatch {
+  id: string;
+  nameJa: string;
+  nameEn: string;
+  /** What matched: the company name, the registered contact's name, phone or e-mail. */
+  matched: 'company' | 'contact' | 'phone' | 'email';
+}

@@ -11,6 +11,7 @@ import { op } from './op';
 import { empty, entityId } from './session';
 import type {
   AlertBrief,
+  CustomerMatch,
   EscalationResult,
   ImportSheetResult,
   ImportTemplateResult,
@@ -59,6 +60,10 @@ export const deskOps = {
         include: z.array(z.number().int().min(1)).max(50).default([]),
       })
       .strict(),
+  ),
+  /** Who is calling: the profile's customers whose company, registered contact, phone or e-mail match. */
+  'desk.findCustomers': op<CustomerMatch[]>()(
+    z.object({ query: z.string().trim().min(1).max(100) }).strict(),
   ),
   /** One alert the profile may see, with its customer (the desk's "new inquiry from an alert"). */
   'desk.alert': op<AlertBrief & { customerId: string }>()(

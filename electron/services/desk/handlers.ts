@@ -11,7 +11,7 @@ import {
 import { exportSheet, importSheet, mailSheet } from './exchange';
 import { detail, discard, queue, saveAnswers, start, update } from './inquiries';
 import { mailSettings, saveMailSettings } from './mail';
-import { alertById, recentAlerts } from './records';
+import { alertById, findCustomers, recentAlerts } from './records';
 import { loadInquiry } from './repo';
 import { getTemplate, importTemplateFile, listTemplates, setActiveTemplate } from './templates';
 import { acknowledge, answer, close, recordSecondLine, verifyCaller } from './workflow';
@@ -35,6 +35,7 @@ export const deskHandlers: Pick<Handlers, DeskOp> = {
     return recentAlerts(ctx, id, days, include);
   },
   'desk.alert': ({ alertId }, ctx) => alertById(ctx, alertId),
+  'desk.findCustomers': ({ query }, ctx) => findCustomers(ctx, query),
   'desk.start': (input, ctx) => start(ctx, input),
   'desk.update': (input, ctx) => update(ctx, input),
   'desk.verifyCaller': (input, ctx) => verifyCaller(ctx, input),

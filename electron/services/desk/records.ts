@@ -3,8 +3,14 @@
  * registered contact, the linked alerts, the sensors' health and the contracts' standing. Callers
  * pass customer ids already resolved against the profile's scope.
  */
+import {
+  normalizeEmail,
+  normalizeName,
+  normalizePhone,
+} from '../../../shared/hearing-sheet/caller';
 import type {
   AlertBrief,
+  CustomerMatch,
   ContractBrief,
   DeviceBrief,
   InquiryDetail,
@@ -221,4 +227,44 @@ export function alertById(
     AlertRow | undefined;
   if (!r || !scopeCustomers(ctx).includes(r.customer_id)) fail('not_found');
   return { ...briefOf(r), customerId: r.customer_id };
+}
+
+/**
+ * Finding the customer on a call (002 別紙3 2(3) "利用者…の本人確認"): by company name, or by the
+ * registered contact's name, phone or e-mail, written however the caller says it. In scope only.
+ */
+export function findCustomers(ctx: ServiceContext, query: string): CustomerMatch[] {
+  const ids = scopeCustomers(ctx);
+  const rows = ctx.db
+    .prepare(
+      `SELECT id, name_ja, name_en, contact_name, contact_kana, contact_phone, contact_email
+       FROM customers WHERE id IN (${placeholders(ids)}) ORDER BY id`,
+    )
+    .all(...ids) as Array<{
+    id: string;
+    name_ja: string;
+    name_en: string;
+    contact_name: string;
+    contact_kana: string;
+    contact_phone: string;
+    contact_email: string;
+  }>;
+  const name = normalizeName(query);
+  const phone = normalizePhone(query);
+  const email = normalizeEmail(query);
+  const out: CustomerMatch[] = [];
+  for (const r of rows) {
+    const matched: CustomerMatch['matched'] | null =
+      phone.length >= 4 && normalizePhone(r.contact_phone).includes(phone)
+        ? 'phone'
+        : email.includes('@') && normalizeEmail(r.contact_email) === email
+          ? 'email'
+          : [r.name_ja, r.name_en].some((n) => normalizeName(n).includes(name))
+            ? 'company'
+            : [r.contact_name, r.contact_kana].some((n) => normalizeName(n).includes(name))
+              ? 'contact'
+              : null;
+    if (matched) out.push({ id: r.id, nameJa: r.name_ja, nameEn: r.name_en, matched });
+  }
+  return out;
 }

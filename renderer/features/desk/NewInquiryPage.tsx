@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { receptionClock } from '../../../shared/hearing-sheet/reception';
-import type { AlertBrief } from '../../../shared/ops/desk';
+import type { AlertBrief, CustomerMatch } from '../../../shared/ops/desk';
 import type { ApiError } from '../../../shared/result';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
@@ -101,6 +101,14 @@ export function NewInquiryPage() {
       >
         <div className="card desk-new-reception">
           <h2>{partner ? t('new.reception') : t('new.customer')}</h2>
+          {partner && (
+            <FindCustomer
+              onPick={(id) => {
+                setChosen([]);
+                setCustomerId(id);
+              }}
+            />
+          )}
           {partner ? (
             <div className="field">
               <label htmlFor={ids.customer}>{t('new.customer')}</label>
@@ -215,5 +223,55 @@ export function NewInquiryPage() {
         </div>
       </form>
     </section>
+  );
+}
+
+/** Who is calling: search by the number on the display, a name or an address. */
+function FindCustomer({ onPick }: { onPick: (customerId: string) => void }) {
+  const { t } = useTranslation('desk');
+  const { name } = useFormat();
+  const id = useId();
+  const [query, setQuery] = useState('');
+  const [matches, setMatches] = useState<CustomerMatch[] | null>(null);
+  const search = async () => {
+    if (!query.trim()) return setMatches(null);
+    const r = await call('desk.findCustomers', { query });
+    setMatches(r.ok ? r.value : []);
+  };
+  return (
+    <div className="field desk-find">
+      <label htmlFor={id}>{t('new.find')}</label>
+      <div className="desk-inline-form">
+        <input
+          id={id}
+          type="search"
+          data-testid="find-customer"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              void search();
+            }
+          }}
+        />
+        <button type="button" className="button" onClick={() => void search()}>
+          {t('new.search')}
+        </button>
+      </div>
+      {matches !== null && (
+        <ul className="desk-matches" aria-live="polite" data-testid="find-results">
+          {matches.length === 0 && <li className="muted">{t('new.noMatch')}</li>}
+          {matches.map((m) => (
+            <li key={m.id}>
+              <button type="button" className="button-link" onClick={() => onPick(m.id)}>
+                {name(m)}
+              </button>{' '}
+              <span className="muted small">{t(`new.matched.${m.matched}`)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

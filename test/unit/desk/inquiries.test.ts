@@ -334,3 +334,20 @@ describe('linking alerts later', () => {
     expect(REQUIRED_REST['inquiry-type']).toBeDefined();
   });
 });
+
+describe('finding the customer on a call', () => {
+  it('matches the registered phone however it is written, names and addresses, in scope only', async () => {
+    const app = testApp();
+    await asPartner(app);
+    const ids = async (query: string) =>
+      (await call(app, 'desk.findCustomers', { query })).map((m) => [m.id, m.matched]);
+    expect(await ids('０３（５５５０）０１４１')).toEqual([['c-sakuragawa', 'phone']]);
+    expect(await ids('+81 3-5550-0141')).toEqual([['c-sakuragawa', 'phone']]);
+    expect(await ids('さとう')).toEqual([['c-sakuragawa', 'contact']]);
+    expect(await ids('青葉')).toEqual([['c-aoba', 'company']]);
+    expect(await ids('K.Suzuki@aoba-kaikei.example')).toEqual([['c-aoba', 'email']]);
+    // Hikari is p-hokuto's customer: never found by p-minato.
+    expect(await ids('06-5550-0188')).toEqual([]);
+    expect(await ids('ひかり')).toEqual([]);
+  });
+});
