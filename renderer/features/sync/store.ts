@@ -41,6 +41,8 @@ export const useSync = create<SyncState>((set, get) => ({
         again = false;
         const r = await call('sync.status', {});
         if (r.ok) set({ status: r.value, error: null });
+        // Between profiles (switching) there is nothing to show, and nothing went wrong.
+        else if (r.error.code === 'no_profile') set({ status: null, error: null });
         else set({ error: r.error });
       } while (again);
       loading = null;
