@@ -35,7 +35,8 @@ export const dashboardHandlers: Pick<Handlers, 'dashboard.summary'> = {
     const db = ctx.db;
 
     const openBySeverity = zeros(SEVERITIES);
-    // Rollups cover the alerts up to alert_derived_mark.w; newer ones are counted directly.
+    // Rollups cover the alerts up to alert_derived_mark.w; newer ones (the tail, normally none)
+    // are counted directly, read by id: unary + keeps the other columns' indexes out of the plan.
     const tail = 'id > (SELECT w FROM alert_derived_mark)';
     const openIn = placeholders(OPEN_ALERT_STATUSES);
     const open = db
@@ -45,7 +46,7 @@ export const dashboardHandlers: Pick<Handlers, 'dashboard.summary'> = {
            WHERE customer_id IN (${inIds}) AND status IN (${openIn})
            UNION ALL
            SELECT severity, 1 FROM alerts
-           WHERE ${tail} AND customer_id IN (${inIds}) AND status IN (${openIn})
+           WHERE ${tail} AND +customer_id IN (${inIds}) AND +status IN (${openIn})
          ) GROUP BY severity`,
       )
       .all(...ids, ...OPEN_ALERT_STATUSES, ...ids, ...OPEN_ALERT_STATUSES) as {
@@ -67,7 +68,7 @@ export const dashboardHandlers: Pick<Handlers, 'dashboard.summary'> = {
            WHERE customer_id IN (${inIds}) AND day BETWEEN ? AND ?
            UNION ALL
            SELECT day, threat_class, source, 1 FROM alerts
-           WHERE ${tail} AND customer_id IN (${inIds}) AND day BETWEEN ? AND ?
+           WHERE ${tail} AND +customer_id IN (${inIds}) AND +day BETWEEN ? AND ?
          ) GROUP BY day, threat_class, source`,
       )
       .all(...ids, firstDay, today, ...ids, firstDay, today) as {
@@ -95,7 +96,7 @@ export const dashboardHandlers: Pick<Handlers, 'dashboard.summary'> = {
            UNION ALL
            SELECT host, customer_id, 1 FROM alert_hosts
            WHERE alert_id > (SELECT w FROM alert_derived_mark)
-             AND customer_id IN (${inIds}) AND day BETWEEN ? AND ?
+             AND +customer_id IN (${inIds}) AND +day BETWEEN ? AND ?
          ) GROUP BY customer_id, host ORDER BY count DESC, host, customer_id LIMIT 10`,
       )
       .all(...ids, firstDay, today, ...ids, firstDay, today) as DashboardSummary['topHosts'];

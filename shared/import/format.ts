@@ -30,11 +30,12 @@ export const IMPORT_VERSION = 1;
  */
 export const INSTANT_PATTERN =
   '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$|^\\d{4}[/-]\\d{2}[/-]\\d{2} \\d{2}:\\d{2}(:\\d{2})?$';
-const instant = z
-  .string()
-  .max(40)
-  .regex(new RegExp(INSTANT_PATTERN))
-  .describe('ISO-8601 instant with offset, or "YYYY/MM/DD HH:mm[:ss]" in Japan time (JST)');
+// The pattern is for the JSON Schema; at run time normalizeRecord parses the value (one regex
+// instead of two per instant, 10^7 of them in a large import) and reports a bad one, located.
+const instant = z.string().max(40).meta({
+  pattern: INSTANT_PATTERN,
+  description: 'ISO-8601 instant with offset, or "YYYY/MM/DD HH:mm[:ss]" in Japan time (JST)',
+});
 
 const text = (max: number) => z.string().max(max);
 

@@ -79,3 +79,54 @@ export function catchUpAll(db: Db): void {
 export function catchUpIfLong(db: Db, threshold = 2000): void {
   if (tailSize(db, threshold) >= threshold) catchUpAll(db);
 }
+
+/** The columns of one new alert that the rollups and the index need. */
+export interface NewRow {
+  id: number;
+  customerId: string;
+  status: string;
+  severity: string;
+  kind: string;
+  day: number;
+  threatClass: string;
+  source: string;
+  hosts: readonly string[];
+  text: readonly [string, string, string, string, string, string];
+}
+
+/**
+ * Folds rows the caller has just inserted, from the values it already holds (no read back, one
+ * UPSERT per rollup key rather than per row). Only valid when these rows are the whole tail: call
+ * `catchUp` first in the same transaction, as the import's chunk writer does.
+ */
+export function foldRows(db: Db, rows: readonly NewRow[]): void {
+  if (rows.length === 0) return;
+  const count = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+  const facets = new Map<string, number>();
+  const days = new Map<string, number>();
+  const hosts = new Map<string, number>();
+  for (const r of rows) {
+    count(facets, JSON.stringify([r.customerId, r.status, r.severity, r.kind]));
+    count(days, JSON.stringify([r.customerId, r.day, r.threatClass, r.source]));
+    for (const h of new Set(r.hosts)) count(hosts, JSON.stringify([r.customerId, r.day, h]));
+  }
+  const apply = (sql: string, m: Map<string, number>) => {
+    const s = db.prepare(sql);
+    for (const [k, n] of m) s.run(...(JSON.parse(k) as unknown[]), n);
+  };
+  apply(
+    `INSERT INTO alert_facets VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n`,
+    facets,
+  );
+  apply(
+    `INSERT INTO alert_day_counts VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n`,
+    days,
+  );
+  apply(
+    `INSERT INTO alert_host_days VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n`,
+    hosts,
+  );
+  const fts = db.prepare(`INSERT INTO alerts_fts (rowid, ${TEXT}) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  for (const r of rows) fts.run(r.id, ...r.text);
+  db.prepare('UPDATE alert_derived_mark SET w = max(w, ?)').run(rows.at(-1)!.id);
+}

@@ -52,8 +52,18 @@ const TEXT_COLUMNS = [
   'indicators',
 ] as const;
 
-/** SQL that is true when a row of `alerts` (alias `a`) contains the word, and its parameters. */
+/**
+ * SQL that is true when a row of `alerts` (alias `a`) contains the word, and its parameters.
+ * LIKE folds ASCII case (the index does too); a word without ASCII letters uses instr(), which
+ * is several times faster on Japanese text.
+ */
 export function containsSql(word: string): { sql: string; params: string[] } {
+  if (!/[A-Za-z]/.test(word)) {
+    return {
+      sql: `(${TEXT_COLUMNS.map((c) => `instr(a.${c}, ?) > 0`).join(' OR ')})`,
+      params: TEXT_COLUMNS.map(() => word),
+    };
+  }
   const pattern = likePattern(word);
   return {
     sql: `(${TEXT_COLUMNS.map((c) => `a.${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`,

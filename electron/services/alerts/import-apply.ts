@@ -2,14 +2,14 @@
  * Writing an import, chunk by chunk, so it can always be undone. A chunk is one short transaction:
  * new alerts (their id range is recorded), changed alerts (their previous row, hosts and
  * communications are kept first), unchanged alerts (same content hash: nothing written), then the
- * rollups and the search index for the chunk (derived.ts). `rollback` removes the ranges and restores the kept rows; it runs on
- * cancel, on a failure, and at start for an import a crash interrupted. docs/alerts.md explains it.
+ * rollups and the search index for the chunk (derived.ts). `rollbackStep` removes the ranges and
+ * restores the kept rows; it runs on cancel, on a failure, and at start for an import a crash
+ * interrupted. docs/alerts.md explains it.
  */
-import { createHash } from 'node:crypto';
-import type { Alert } from '../../../shared/domain/alert';
-import { ALERT_COLUMNS, alertParams } from '../../store/alerts';
+import { ALERT_COLUMNS } from '../../store/alerts';
 import type { Db } from '../../store/database';
-import { catchUp } from './derived';
+import { catchUp, foldRows, type NewRow } from './derived';
+import { COL, type PreparedRow } from './import-prepare';
 
 export interface Counts {
   records: number;
@@ -18,23 +18,19 @@ export interface Counts {
   unchanged: number;
 }
 
-/** What the source says about an alert (the local status aside), as a stable digest. */
-export function contentHash(a: Alert): string {
-  const { status: _status, ...source } = a;
-  return createHash('sha1').update(JSON.stringify(source)).digest('base64');
-}
-
-const UPDATED = ALERT_COLUMNS.filter((c) => c !== 'source' && c !== 'source_id' && c !== 'status');
+// A re-import refreshes what the source says and keeps the local status (column 20).
+const UPDATED = ALERT_COLUMNS.map((c, i) => [c, i] as const).filter(
+  ([c]) => c !== 'source' && c !== 'source_id' && c !== 'status',
+);
 
 export function chunkWriter(db: Db, importId: number) {
   const find = db.prepare('SELECT id, content_hash FROM alerts WHERE source = ? AND source_id = ?');
   const insert = db.prepare(
     `INSERT INTO alerts (${ALERT_COLUMNS.join(', ')}, content_hash)
-     VALUES (${ALERT_COLUMNS.map((c) => `@${c}`).join(', ')}, @content_hash)`,
+     VALUES (${ALERT_COLUMNS.map(() => '?').join(', ')}, ?)`,
   );
   const update = db.prepare(
-    `UPDATE alerts SET ${UPDATED.map((c) => `${c} = @${c}`).join(', ')}, content_hash = @content_hash
-     WHERE id = @id`,
+    `UPDATE alerts SET ${UPDATED.map(([c]) => `${c} = ?`).join(', ')}, content_hash = ? WHERE id = ?`,
   );
   const clearHosts = db.prepare('DELETE FROM alert_hosts WHERE alert_id = ?');
   const clearComms = db.prepare('DELETE FROM communications WHERE alert_id = ?');
@@ -63,30 +59,51 @@ export function chunkWriter(db: Db, importId: number) {
     `UPDATE alert_imports SET records = ?, inserted = ?, updated = ?, unchanged = ? WHERE id = ?`,
   );
 
-  const children = (id: number, a: Alert, day: number) => {
-    for (const h of a.hosts) addHost.run(id, a.customerId, day, h);
-    for (const c of a.communications)
-      addComm.run(id, c.at, c.src, c.dst, c.port, c.protocol, c.url, c.action);
+  const children = (id: number, r: PreparedRow) => {
+    const customer = r.p[COL.customerId];
+    const day = r.p[COL.day];
+    for (const h of r.hosts) addHost.run(id, customer, day, h);
+    const c = r.comms;
+    for (let i = 0; i < c.length; i += 7)
+      addComm.run(id, c[i], c[i + 1], c[i + 2], c[i + 3], c[i + 4], c[i + 5], c[i + 6]);
   };
 
   /** Writes one chunk in one transaction and adds its figures to `counts`. */
-  return (alerts: readonly Alert[], counts: Counts): void => {
+  return (rows: readonly PreparedRow[], counts: Counts): void => {
     db.transaction(() => {
-      let first: number | null = null;
-      let last: number | null = null;
-      for (const a of alerts) {
+      // What other writers added since the last chunk is folded in first, so that this chunk's
+      // new rows are the whole tail and can be folded from the values at hand.
+      catchUp(db, 1_000_000);
+      const added: NewRow[] = [];
+      for (const r of rows) {
         counts.records++;
-        const hash = contentHash(a);
-        const params = { ...alertParams(a), content_hash: hash };
-        const found = find.get(a.source, a.sourceId) as
+        const p = r.p;
+        const found = find.get(p[COL.source], p[COL.sourceId]) as
           { id: number; content_hash: string | null } | undefined;
         if (!found) {
-          const id = Number(insert.run(params).lastInsertRowid);
-          first ??= id;
-          last = id;
-          children(id, a, params.day as number);
+          const id = Number(insert.run(...p).lastInsertRowid);
+          children(id, r);
+          added.push({
+            id,
+            customerId: p[COL.customerId] as string,
+            status: p[COL.status] as string,
+            severity: p[COL.severity] as string,
+            kind: p[COL.threatKind] as string,
+            day: p[COL.day] as number,
+            threatClass: p[COL.threatClass] as string,
+            source: p[COL.source] as string,
+            hosts: r.hosts,
+            text: [
+              p[COL.titleJa] as string,
+              p[COL.titleEn] as string,
+              p[COL.descriptionJa] as string,
+              p[COL.descriptionEn] as string,
+              p[COL.hosts] as string,
+              p[COL.indicators] as string,
+            ],
+          });
           counts.inserted++;
-        } else if (found.content_hash === hash) {
+        } else if (found.content_hash === p[COL.hash]) {
           counts.unchanged++;
         } else {
           const id = found.id;
@@ -96,16 +113,17 @@ export function chunkWriter(db: Db, importId: number) {
             comms: commsOf.all(id) as Before['comms'],
           };
           keep.run(importId, id, JSON.stringify(before));
-          update.run({ ...params, id });
+          update.run(...UPDATED.map(([, i]) => p[i]), p[COL.hash], id);
           clearHosts.run(id);
           clearComms.run(id);
-          children(id, a, params.day as number);
+          children(id, r);
           counts.updated++;
         }
       }
-      // Rollups and search index for this chunk (and any tail other writers left), in bulk.
-      catchUp(db, alerts.length + 50_000);
-      if (first !== null && last !== null) range.run(importId, first, last);
+      // Rollups and search index for the new rows; changed rows were queued by the triggers.
+      foldRows(db, added);
+      catchUp(db, 0);
+      if (added.length > 0) range.run(importId, added[0]!.id, added.at(-1)!.id);
       progress.run(counts.records, counts.inserted, counts.updated, counts.unchanged, importId);
     }).immediate();
   };

@@ -23,6 +23,7 @@ import type {
 import { apiError, fail, ok, type Result } from '../../../shared/result';
 import type { ServiceContext } from '../context';
 import { actor, scopeCustomers } from '../scope';
+import type { SpawnInfo } from './import-reader';
 import type { ImportJobData, WorkerMessage } from './import-run';
 import {
   addJob,
@@ -105,21 +106,33 @@ export function previewImport(
   };
 }
 
-function spawnWorker(data: ImportJobData): Worker {
+/**
+ * Where the worker file is and how to run it. From the sources (unit tests, the benchmark) it is
+ * TypeScript run through tsx; in the built app it is the bundle next to main.mjs / host.mjs
+ * (build.mjs writes workers/<name>.mjs).
+ */
+function workerSpawn(): SpawnInfo {
   const here = import.meta.url;
-  // From the sources (unit tests, the benchmark) the worker is TypeScript run through tsx; in the
-  // built app it is the bundle next to main.mjs / host.mjs (build.mjs writes workers/<name>.mjs).
   if (here.endsWith('.ts')) {
-    return new Worker(new URL('../../workers/import.ts', here), {
-      workerData: data,
+    return {
+      url: new URL('../../workers/import.ts', here).href,
       execArgv: ['--import', 'tsx'],
       env: {
         ...process.env,
         TSX_TSCONFIG_PATH: fileURLToPath(new URL('../../../test/e2e/tsconfig.json', here)),
       },
-    });
+    };
   }
-  return new Worker(new URL('./workers/import.mjs', here), { workerData: data });
+  return { url: new URL('./workers/import.mjs', here).href, execArgv: [] };
+}
+
+function spawnWorker(data: ImportJobData): Worker {
+  const spawn = workerSpawn();
+  return new Worker(new URL(spawn.url), {
+    workerData: { ...data, spawn },
+    execArgv: spawn.execArgv,
+    ...(spawn.env ? { env: spawn.env } : {}),
+  });
 }
 
 const zero = { records: 0, inserted: 0, updated: 0, unchanged: 0 };

@@ -5,6 +5,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { StringDecoder } from 'node:string_decoder';
 import { z } from 'zod';
 import type { Alert } from '../../../shared/domain/alert';
 import {
@@ -35,7 +36,12 @@ function check(value: unknown, ctx: NormalizeContext, opts: ReadOptions, prefix 
     : checkRecord(value, ctx, prefix);
 }
 
-export type ReadItem = { line: number; alert: Alert } | { line: number; issues: Issue[] };
+/**
+ * One record: the alert to store (with the record's own text where the format has one — an NDJSON
+ * line, a CSV row — for the content hash), or its located problems.
+ */
+export type ReadItem =
+  { line: number; alert: Alert; text?: string } | { line: number; issues: Issue[] };
 
 export interface ReadOptions {
   path: string;
@@ -44,8 +50,8 @@ export interface ReadOptions {
   customers: ReadonlySet<string>;
   /** Called with the bytes read so far (streamed formats). */
   bytes?: (n: number) => void;
-  /** Every chunk of text read, in order (the import compares the two passes' digests). */
-  digest?: (text: string) => void;
+  /** Every chunk of bytes read, in order (the import compares the two passes' digests). */
+  digest?: (bytes: Buffer) => void;
   /**
    * The second pass: records were checked by the first pass of the same bytes (the digests are
    * compared before the import is kept), so the shape check is skipped and only normalised.
@@ -61,18 +67,18 @@ const fileIssue = (line: number, key: string, params?: Issue['params']): ReadIte
 });
 
 /** Lines of a UTF-8 file, streamed, with their 1-based numbers. */
-async function* lines(
-  opts: ReadOptions,
-): AsyncGenerator<{ text: string; line: number } | ReadItem> {
-  const stream = createReadStream(opts.path, { encoding: 'utf8', highWaterMark: 1 << 20 });
+async function* lines(opts: ReadOptions): AsyncGenerator<{ raw: string; line: number } | ReadItem> {
+  const stream = createReadStream(opts.path, { highWaterMark: 1 << 20 });
+  const decoder = new StringDecoder('utf8');
   let rest = '';
   let line = 0;
   let read = 0;
   let first = true;
-  for await (const chunk of stream as AsyncIterable<string>) {
-    read += Buffer.byteLength(chunk);
+  for await (const bytes of stream as AsyncIterable<Buffer>) {
+    read += bytes.length;
     opts.bytes?.(read);
-    opts.digest?.(chunk);
+    opts.digest?.(bytes);
+    const chunk = decoder.write(bytes);
     let text = rest + chunk;
     if (first) {
       first = false;
@@ -81,7 +87,7 @@ async function* lines(
     let start = 0;
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
       line++;
-      yield { text: text.slice(start, nl), line };
+      yield { raw: text.slice(start, nl), line };
       start = nl + 1;
     }
     rest = text.slice(start);
@@ -90,17 +96,18 @@ async function* lines(
       return;
     }
   }
-  if (rest !== '') yield { text: rest, line: line + 1 };
+  rest += decoder.end();
+  if (rest !== '') yield { raw: rest, line: line + 1 };
 }
 
 async function* ndjson(opts: ReadOptions): AsyncGenerator<ReadItem> {
   let header = false;
   for await (const item of lines(opts)) {
-    if (!('text' in item)) {
+    if (!('raw' in item)) {
       yield item;
       return;
     }
-    const text = item.text.trim();
+    const text = item.raw.trim();
     if (text === '') continue;
     let value: unknown;
     try {
@@ -124,7 +131,7 @@ async function* ndjson(opts: ReadOptions): AsyncGenerator<ReadItem> {
     }
     const ctx = { customers: opts.customers, line: item.line };
     const r = check(value, ctx, opts);
-    yield r.ok ? { line: item.line, alert: r.alert } : { line: item.line, issues: r.issues };
+    yield r.ok ? { line: item.line, alert: r.alert, text } : { line: item.line, issues: r.issues };
   }
   if (!header) yield fileIssue(1, 'empty');
 }
@@ -132,9 +139,10 @@ async function* ndjson(opts: ReadOptions): AsyncGenerator<ReadItem> {
 const documentHead = importHeaderSchema.extend({ alerts: z.array(z.unknown()) });
 
 async function* json(opts: ReadOptions): AsyncGenerator<ReadItem> {
-  let text = await readFile(opts.path, 'utf8');
-  opts.bytes?.(Buffer.byteLength(text));
-  opts.digest?.(text);
+  const bytes = await readFile(opts.path);
+  opts.bytes?.(bytes.length);
+  opts.digest?.(bytes);
+  let text = bytes.toString('utf8');
   if (text.startsWith('\uFEFF')) text = text.slice(1);
   let doc: unknown;
   try {
@@ -170,17 +178,19 @@ async function* csv(opts: ReadOptions): AsyncGenerator<ReadItem> {
     return;
   }
   const parser = new CsvParser(IMPORT_LIMITS.recordBytes);
-  const stream = createReadStream(opts.path, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  const stream = createReadStream(opts.path, { highWaterMark: 1 << 20 });
+  const decoder = new StringDecoder('utf8');
   let header: string[] | null = null;
   let read = 0;
   const column = new Map<string, string>();
   const rows = async function* () {
-    for await (const chunk of stream as AsyncIterable<string>) {
-      read += Buffer.byteLength(chunk);
+    for await (const bytes of stream as AsyncIterable<Buffer>) {
+      read += bytes.length;
       opts.bytes?.(read);
-      opts.digest?.(chunk);
-      yield* parser.feed(chunk);
+      opts.digest?.(bytes);
+      yield* parser.feed(decoder.write(bytes));
     }
+    yield* parser.feed(decoder.end());
     yield* parser.end();
   };
   try {
@@ -204,7 +214,7 @@ async function* csv(opts: ReadOptions): AsyncGenerator<ReadItem> {
         customers: opts.customers,
         line: rec.line,
       });
-      if (r.ok) yield { line: rec.line, alert: r.alert };
+      if (r.ok) yield { line: rec.line, alert: r.alert, text: rec.fields.join('\u001f') };
       else {
         const issues = r.issues.map((x) => ({ ...x, path: column.get(x.path) ?? x.path }));
         yield { line: rec.line, issues };

@@ -8,13 +8,14 @@
  */
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import type { Alert } from '../../../shared/domain/alert';
 import type { CsvMapping } from '../../../shared/import';
 import { IMPORT_LIMITS } from '../../../shared/import';
 import type { ImportFormat } from '../../../shared/ops/alerts';
 import type { Issue } from '../../../shared/result';
 import { openStore, type Db } from '../../store/database';
 import { chunkWriter, rollbackSize, rollbackStep, type Counts } from './import-apply';
+import type { PreparedRow } from './import-prepare';
+import { preparedBatches, type SpawnInfo } from './import-reader';
 import { readRecords } from './import-read';
 import { CONTROL_CANCEL, CONTROL_WRITERS } from './jobs';
 
@@ -29,6 +30,8 @@ export interface ImportJobData {
   control: SharedArrayBuffer;
   /** Target duration of one write transaction. */
   chunkMs?: number;
+  /** How to start the reader thread of the second pass (absent: read in this thread). */
+  spawn?: SpawnInfo | undefined;
 }
 
 export type EndState = 'done' | 'invalid' | 'cancelled' | 'failed' | 'rolled_back';
@@ -100,12 +103,11 @@ export async function runImport(d: ImportJobData, post: (m: WorkerMessage) => vo
     const issues: Issue[] = [];
     let total = 0;
     const first = createHash('sha256');
-    const second = createHash('sha256');
     const base = { path: d.path, format: d.format, mapping: d.mapping, customers };
     const checking = readRecords({
       ...base,
       bytes: (n) => progress('validate', n, size),
-      digest: (text) => first.update(text),
+      digest: (bytes) => first.update(bytes),
     });
     for await (const item of checking) {
       if (cancelled()) throw new Stop('cancelled');
@@ -130,7 +132,7 @@ export async function runImport(d: ImportJobData, post: (m: WorkerMessage) => vo
     db.pragma('wal_autocheckpoint = 10000');
     const write = chunkWriter(db, d.importId);
     const target = d.chunkMs ?? 400;
-    let batch: Alert[] = [];
+    let batch: PreparedRow[] = [];
     let want = 500;
     let changedAt = Date.now();
     const flush = () => {
@@ -155,15 +157,22 @@ export async function runImport(d: ImportJobData, post: (m: WorkerMessage) => vo
         post({ type: 'changed' });
       }
     };
-    const writing = readRecords({ ...base, trusted: true, digest: (text) => second.update(text) });
-    for await (const item of writing) {
-      if ('issues' in item) throw new Stop('failed');
-      batch.push(item.alert);
-      if (batch.length >= want) flush();
+    let second = '';
+    const job = { role: 'reader' as const, ...base, customers: d.customers };
+    try {
+      for await (const rows of preparedBatches(job, d.spawn, (hex) => (second = hex))) {
+        for (const r of rows) {
+          batch.push(r);
+          if (batch.length >= want) flush();
+        }
+      }
+    } catch (e) {
+      if (e instanceof Stop) throw e;
+      throw new Stop('failed');
     }
     if (batch.length > 0) flush();
     // The file changed between the two passes: nothing of it may stay.
-    if (first.digest('hex') !== second.digest('hex')) throw new Stop('failed');
+    if (first.digest('hex') !== second) throw new Stop('failed');
     withRetry(() =>
       db.transaction(() => {
         db.prepare('DELETE FROM alert_import_undo WHERE import_id = ?').run(d.importId);

@@ -33,7 +33,7 @@ export function facets(db: Db, customers: readonly string[]): Facet[] {
        SELECT status, severity, threat_kind AS kind, n FROM alert_facets WHERE customer_id IN (${ids})
        UNION ALL
        SELECT status, severity, threat_kind, 1 FROM alerts
-       WHERE id > (SELECT w FROM alert_derived_mark) AND customer_id IN (${ids})
+       WHERE id > (SELECT w FROM alert_derived_mark) AND +customer_id IN (${ids})
      ) GROUP BY 1, 2, 3`,
   ).all(...customers, ...customers) as Facet[];
 }
@@ -246,6 +246,8 @@ export function dayTotal(db: Db, r: Resolved, classes: string[] | null, sources:
     classes ? ` AND threat_class IN (${marks(classes.length)})` : '',
     sources ? ` AND source IN (${marks(sources.length)})` : '',
   ].join('');
+  // The tail is read by id (unary + keeps other indexes out of its plan).
+  const tailExtra = extra.replaceAll(' AND ', ' AND +');
   const ids = marks(r.customers.length);
   const params = [...r.customers, lo, hi, ...(classes ?? []), ...(sources ?? [])];
   const row = prep(
@@ -254,7 +256,7 @@ export function dayTotal(db: Db, r: Resolved, classes: string[] | null, sources:
        SELECT n FROM alert_day_counts WHERE customer_id IN (${ids}) AND day BETWEEN ? AND ?${extra}
        UNION ALL
        SELECT 1 FROM alerts WHERE id > (SELECT w FROM alert_derived_mark)
-         AND customer_id IN (${ids}) AND day BETWEEN ? AND ?${extra}
+         AND +customer_id IN (${ids}) AND +day BETWEEN ? AND ?${tailExtra}
      )`,
   ).get(...params, ...params) as { n: number };
   return row.n;
