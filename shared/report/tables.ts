@@ -199,7 +199,7 @@ export function reportTable(report: Report, table: ReportTable): CsvTable {
           customer(r.customerId),
           t(`catalog:service.${r.service}`),
           r.contractNo,
-          t(`reports:deadline.${r.kind}`),
+          t(`reports:deadlineTitle.${r.kind}`),
           formatDate(r.date),
           r.daysLeft,
           r.actionNeeded ? t('reports:contracts.actionNeeded') : null,

@@ -154,7 +154,8 @@ export function deviceRows(
       cpuAvg: round1(s?.cpuAvg ?? null),
       cpuMax: round1(s?.cpuMax ?? null),
       bandwidthMax: round1(s?.bandwidthMax ?? null),
-      endpointsMax: s?.endpointsMax ?? null,
+      // Endpoints are counted by CTS hardware only (002 別紙2 2(4)); appliances report 0.
+      endpointsMax: device.kind === 'cts-sensor' ? (s?.endpointsMax ?? null) : null,
     };
   });
 }
