@@ -18,36 +18,35 @@ import type { Db } from '../../store/database';
 import { marks, prep, type Cursor, type Resolved } from './filter';
 
 export interface Facet {
+  customer: string;
   status: AlertStatus;
   severity: Severity;
   kind: ThreatKind;
   n: number;
 }
 
-/** Counts by status, severity and kind: the rollup plus the tail (see derived.ts). */
+/** Counts by customer, status, severity and kind: the rollup plus the tail (see derived.ts). */
 export function facets(db: Db, customers: readonly string[]): Facet[] {
   const ids = marks(customers.length);
   return prep(
     db,
-    `SELECT status, severity, kind, sum(n) AS n FROM (
-       SELECT status, severity, threat_kind AS kind, n FROM alert_facets WHERE customer_id IN (${ids})
+    `SELECT customer, status, severity, kind, sum(n) AS n FROM (
+       SELECT customer_id AS customer, status, severity, threat_kind AS kind, n FROM alert_facets
+       WHERE customer_id IN (${ids})
        UNION ALL
-       SELECT status, severity, threat_kind, 1 FROM alerts
+       SELECT customer_id, status, severity, threat_kind, 1 FROM alerts
        WHERE id > (SELECT w FROM alert_derived_mark) AND +customer_id IN (${ids})
-     ) GROUP BY 1, 2, 3`,
+     ) GROUP BY 1, 2, 3, 4`,
   ).all(...customers, ...customers) as Facet[];
 }
 
 const inSet = <T>(set: readonly T[] | null, v: T) => set === null || set.includes(v);
+const matches = (f: Facet, r: Resolved) =>
+  inSet(r.statuses, f.status) && inSet(r.severities, f.severity) && inSet(r.kinds, f.kind);
 
 /** Alerts matching the status, severity and kind filters (time, host and words aside). */
 export function facetTotal(all: readonly Facet[], r: Resolved): number {
-  return all
-    .filter(
-      (f) =>
-        inSet(r.statuses, f.status) && inSet(r.severities, f.severity) && inSet(r.kinds, f.kind),
-    )
-    .reduce((n, f) => n + f.n, 0);
+  return all.filter((f) => matches(f, r)).reduce((n, f) => n + f.n, 0);
 }
 
 type Lead = 'detected' | 'status' | 'severity' | 'kind';
@@ -59,11 +58,17 @@ const INDEX: Record<Lead, string> = {
 };
 const COLUMN = { status: 'status', severity: 'severity', kind: 'threat_kind' } as const;
 
-/** The lead with the fewest index entries to read per match; branches cost a little each. */
-function chooseLead(all: readonly Facet[], r: Resolved): Lead {
-  const match = Math.max(1, facetTotal(all, r));
-  let best: Lead = 'detected';
-  let bestCost = all.reduce((n, f) => n + f.n, 0) / match + r.customers.length * 0.5;
+/**
+ * For one customer: the lead with the fewest index entries to read per match (each branch costs
+ * a little too), and its values that have matches at all. A customer without a match is skipped,
+ * so a view never scans a customer's whole index for nothing.
+ */
+function plan(all: readonly Facet[], r: Resolved, customer: string): Array<[Lead, string | null]> {
+  const mine = all.filter((f) => f.customer === customer);
+  const match = mine.filter((f) => matches(f, r)).reduce((n, f) => n + f.n, 0);
+  if (match === 0) return [];
+  let best: Array<[Lead, string | null]> = [['detected', null]];
+  let bestCost = mine.reduce((n, f) => n + f.n, 0) / match + 0.5;
   const options: Array<[Lead, readonly string[] | null, (f: Facet) => string]> = [
     ['status', r.statuses, (f) => f.status],
     ['severity', r.severities, (f) => f.severity],
@@ -71,9 +76,10 @@ function chooseLead(all: readonly Facet[], r: Resolved): Lead {
   ];
   for (const [lead, values, key] of options) {
     if (!values) continue;
-    const rows = all.filter((f) => values.includes(key(f))).reduce((n, f) => n + f.n, 0);
-    const cost = rows / match + r.customers.length * values.length * 0.5;
-    if (cost < bestCost) [best, bestCost] = [lead, cost];
+    const useful = values.filter((v) => mine.some((f) => key(f) === v && matches(f, r)));
+    const rows = mine.filter((f) => useful.includes(key(f))).reduce((n, f) => n + f.n, 0);
+    const cost = rows / match + useful.length * 0.5;
+    if (cost < bestCost) [best, bestCost] = [useful.map((v) => [lead, v]), cost];
   }
   return best;
 }
@@ -147,26 +153,25 @@ function branch(
   );
 }
 
-function leadValues(r: Resolved, lead: Lead): Array<string | null> {
-  if (lead === 'detected') return [null];
-  return { status: r.statuses, severity: r.severities, kind: r.kinds }[lead] ?? [];
-}
-
 /** Newest or oldest first: every branch gives its first `limit + 1`, the merge keeps the best. */
 function byDetected(db: Db, r: Resolved, sort: AlertSort, cursor: Cursor | null, limit: number) {
   const desc = sort !== 'oldest';
-  const lead = chooseLead(facets(db, r.customers), r);
+  const all = facets(db, r.customers);
   const after = cursor?.k === 'd' ? cursor : null;
   const hits: Hit[] = [];
   for (const c of r.customers) {
-    for (const v of leadValues(r, lead))
+    for (const [lead, v] of plan(all, r, c))
       hits.push(...branch(db, r, lead, c, v, desc, after, limit + 1));
   }
   return hits.sort(byTime(desc));
 }
 
-/** Most severe first, newest first within a level: one level at a time, stopping when full. */
+/**
+ * Most severe first, newest first within a level: one level at a time, stopping when full; a
+ * (customer, level) without a match is not read.
+ */
 function bySeverity(db: Db, r: Resolved, cursor: Cursor | null, limit: number): Hit[] {
+  const all = facets(db, r.customers);
   const hits: Hit[] = [];
   const after = cursor?.k === 's' ? cursor : null;
   for (const severity of SEVERITIES) {
@@ -174,8 +179,10 @@ function bySeverity(db: Db, r: Resolved, cursor: Cursor | null, limit: number): 
     if (!inSet(r.severities, severity) || (after && rank < after.r)) continue;
     const level: Hit[] = [];
     const from = after && rank === after.r ? after : null;
-    for (const c of r.customers)
-      level.push(...branch(db, r, 'severity', c, severity, true, from, limit + 1));
+    for (const c of r.customers) {
+      const any = all.some((f) => f.customer === c && f.severity === severity && matches(f, r));
+      if (any) level.push(...branch(db, r, 'severity', c, severity, true, from, limit + 1));
+    }
     hits.push(...level.sort(byTime(true)));
     if (hits.length > limit) break;
   }
@@ -204,7 +211,7 @@ function byHost(db: Db, r: Resolved, sort: AlertSort, cursor: Cursor | null, lim
       else lo = Math.max(lo, jstDayNumber(after.t));
     }
     const found: Hit[] = [];
-    for (let width = 8; lo <= hi && found.length <= limit; width *= 2) {
+    for (let width = 1; lo <= hi && found.length <= limit; width *= 2) {
       const [a, b] = desc ? [Math.max(lo, hi - width + 1), hi] : [lo, Math.min(hi, lo + width - 1)];
       const rows = prep(
         db,
@@ -233,9 +240,59 @@ export function pageHits(
   cursor: Cursor | null,
   limit: number,
 ): Hit[] {
-  if (sort === 'severity') return bySeverity(db, r, cursor, limit).slice(0, limit + 1);
-  if (r.host !== null) return byHost(db, r, sort, cursor, limit).slice(0, limit + 1);
-  return byDetected(db, r, sort, cursor, limit).slice(0, limit + 1);
+  if (r.host === null) {
+    if (sort === 'severity') {
+      return severityPage(db, r, cursor, limit, facetTotal(facets(db, r.customers), r));
+    }
+    return byDetected(db, r, sort, cursor, limit).slice(0, limit + 1);
+  }
+  // A host filter only concerns the customers that have that host at all. A frequent host is
+  // checked row by row along the usual indexes; a rare one is read through its own index.
+  const rows = hostRows(db, r);
+  const view = { ...r, customers: r.customers.filter((c) => (rows.get(c) ?? 0) > 0) };
+  if (view.customers.length === 0) return [];
+  const found = [...rows.values()].reduce((a, b) => a + b, 0);
+  if (sort === 'severity') return severityPage(db, view, cursor, limit, found);
+  const all = facets(db, view.customers).reduce((n, f) => n + f.n, 0);
+  if (found >= all * 0.05) return byDetected(db, view, sort, cursor, limit).slice(0, limit + 1);
+  return byHost(db, view, sort, cursor, limit).slice(0, limit + 1);
+}
+
+/** Rows per customer that name the view's host (rollup, plus the tail). */
+function hostRows(db: Db, r: Resolved): Map<string, number> {
+  const ids = marks(r.customers.length);
+  const rows = prep(
+    db,
+    `SELECT customer_id AS c, sum(n) AS n FROM (
+       SELECT customer_id, n FROM alert_host_days INDEXED BY alert_host_days_host
+       WHERE host = ? AND customer_id IN (${ids})
+       UNION ALL
+       SELECT customer_id, 1 FROM alert_hosts
+       WHERE alert_id > (SELECT w FROM alert_derived_mark) AND +host = ? AND +customer_id IN (${ids})
+     ) GROUP BY 1`,
+  ).all(r.host, ...r.customers, r.host, ...r.customers) as Array<{ c: string; n: number }>;
+  return new Map(rows.map((x) => [x.c, x.n]));
+}
+
+const SMALL = 3000;
+
+/**
+ * Most severe first. A selective view (few rows by the rollups: matches, or the host's rows) is
+ * read whole through its best index and sorted here; a broad one walks the severity index level by
+ * level. `bound` is an upper bound of the view's rows (dates only narrow it further).
+ */
+function severityPage(db: Db, r: Resolved, cursor: Cursor | null, limit: number, bound: number) {
+  if (bound > SMALL) return bySeverity(db, r, cursor, limit).slice(0, limit + 1);
+  const after = cursor?.k === 's' ? cursor : null;
+  const order = (a: Hit, b: Hit) => a.r - b.r || b.t - a.t || b.id - a.id;
+  const all =
+    r.host === null
+      ? byDetected(db, r, 'newest', null, SMALL)
+      : byHost(db, r, 'newest', null, SMALL);
+  return all
+    .filter((h) => !after || order(h, { id: after.id, t: after.t, r: after.r }) > 0)
+    .sort(order)
+    .slice(0, limit + 1);
 }
 
 /** The day rollup can count a date range when the other filters are source and class only. */

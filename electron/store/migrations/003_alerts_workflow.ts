@@ -79,6 +79,7 @@ export const migration: Migration = {
         n INTEGER NOT NULL,
         PRIMARY KEY (customer_id, day, host)
       ) STRICT, WITHOUT ROWID;
+      CREATE INDEX alert_host_days_host ON alert_host_days(host, customer_id);
 
       CREATE TRIGGER alerts_derived_ad AFTER DELETE ON alerts
       WHEN old.id <= (SELECT w FROM alert_derived_mark) BEGIN
