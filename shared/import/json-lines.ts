@@ -53,14 +53,104 @@ export function alertElementLines(text: string): number[] {
   return lines;
 }
 
-/** The line a `JSON.parse` error points at (V8 says "position N" and often "line L"). */
-export function syntaxErrorLine(text: string, message: string): number {
-  const direct = /\(line (\d+) column \d+\)/.exec(message);
-  if (direct) return Number(direct[1]);
-  const pos = /position (\d+)/.exec(message);
-  if (!pos) return 1;
+/**
+ * Where a text stops being JSON: the offset of the first character that cannot continue it.
+ * `JSON.parse` often names no position ("Unexpected token ','"), so the import finds it here — on
+ * the error path only. Nesting deeper than 512 counts as an error too.
+ */
+export function jsonErrorOffset(text: string): number {
+  class Stop extends Error {}
+  const fail = (): never => {
+    throw new Stop();
+  };
+  let i = 0;
+  const n = text.length;
+  const ws = () => {
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return;
+      i++;
+    }
+  };
+  const literal = (word: string) => {
+    if (text.startsWith(word, i)) i += word.length;
+    else fail();
+  };
+  const string = () => {
+    i++;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 34) return void i++;
+      if (c < 32) fail();
+      if (c === 92) {
+        const e = text[i + 1] ?? '';
+        if (e === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail();
+          i += 6;
+        } else if ('"\\/bfnrt'.includes(e) && e !== '') i += 2;
+        else fail();
+      } else i++;
+    }
+    fail();
+  };
+  const number = () => {
+    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (!m) return fail();
+    i += m[0].length;
+  };
+  const value = (depth: number): void => {
+    if (depth > 512) fail();
+    ws();
+    const c = text[i];
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      i++;
+      ws();
+      if (text[i] === close) return void i++;
+      for (;;) {
+        if (c === '{') {
+          ws();
+          if (text[i] !== '"') fail();
+          string();
+          ws();
+          if (text[i] !== ':') fail();
+          i++;
+        }
+        value(depth + 1);
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === close) return void i++;
+        fail();
+      }
+    }
+    if (c === '"') return string();
+    if (c === 't') return literal('true');
+    if (c === 'f') return literal('false');
+    if (c === 'n') return literal('null');
+    number();
+  };
+  try {
+    value(0);
+    ws();
+    return i < n ? i : -1;
+  } catch (e) {
+    if (e instanceof Stop) return i;
+    throw e;
+  }
+}
+
+/** The 1-based line of an offset. */
+export function lineAt(text: string, offset: number): number {
   let line = 1;
-  const end = Math.min(Number(pos[1]), text.length);
+  const end = Math.min(offset, text.length);
   for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) line++;
   return line;
+}
+
+/** The line of a JSON text's first syntax error. */
+export function syntaxErrorLine(text: string): number {
+  return lineAt(text, Math.max(0, jsonErrorOffset(text)));
 }

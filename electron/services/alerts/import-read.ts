@@ -147,8 +147,8 @@ async function* json(opts: ReadOptions): AsyncGenerator<ReadItem> {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
-  } catch (e) {
-    const line = syntaxErrorLine(text, e instanceof Error ? e.message : '');
+  } catch {
+    const line = syntaxErrorLine(text);
     yield { line, issues: [{ path: '(file)', line, message: 'errors:issue.not_json' }] };
     return;
   }

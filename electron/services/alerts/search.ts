@@ -92,28 +92,24 @@ export function searchPage(db: Db, r: Resolved, below: number | null, limit: num
   const ascii = r.short.some((w) => /[A-Za-z]/.test(w));
   const cap = r.long.length > 0 || !ascii ? MAX_SCAN : MAX_SCAN_TABLE;
   while (scanned < cap) {
+    // Newest first: the tail (not in the index yet) before the index.
+    const inTail = r.long.length > 0 && frontier > w + 1;
     const batch = candidates(db, r, w, frontier, CHUNK);
-    if (batch.length === 0) {
-      // The tail is done: go on in the index, below the oldest tail row.
-      if (r.long.length > 0 && frontier > w + 1) {
-        frontier = w + 1;
-        continue;
-      }
-      return { ids, next: null };
-    }
     scanned += batch.length;
     const want = limit - ids.length;
-    const hits = filter.pluck().all(JSON.stringify(batch), ...m.params, want + 1) as number[];
+    const hits =
+      batch.length === 0
+        ? []
+        : (filter.pluck().all(JSON.stringify(batch), ...m.params, want + 1) as number[]);
     if (hits.length > want) {
       ids.push(...hits.slice(0, want));
       return { ids, next: ids.at(-1) ?? frontier };
     }
     ids.push(...hits);
-    frontier = batch.at(-1)!;
     if (batch.length < CHUNK) {
-      if (r.long.length > 0 && frontier > w + 1) frontier = w + 1;
-      else return { ids, next: null };
-    }
+      if (!inTail) return { ids, next: null };
+      frontier = w + 1;
+    } else frontier = batch.at(-1)!;
     if (ids.length === limit) return { ids, next: frontier };
   }
   return { ids, next: frontier };
