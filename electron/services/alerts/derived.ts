@@ -75,9 +75,13 @@ export function catchUpAll(db: Db): void {
   while (db.transaction(() => catchUp(db))());
 }
 
-/** Catches up when the tail is long enough to slow the queries that read it. */
+/**
+ * Catches up when the tail is long enough to slow the queries that read it, or when changed rows
+ * wait for the search index (a search would not find their new text until then).
+ */
 export function catchUpIfLong(db: Db, threshold = 2000): void {
-  if (tailSize(db, threshold) >= threshold) catchUpAll(db);
+  const queued = db.prepare('SELECT 1 FROM alert_fts_queue LIMIT 1').get() !== undefined;
+  if (queued || tailSize(db, threshold) >= threshold) catchUpAll(db);
 }
 
 /** The columns of one new alert that the rollups and the index need. */

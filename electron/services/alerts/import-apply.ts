@@ -50,7 +50,7 @@ export function chunkWriter(db: Db, importId: number) {
     .prepare('SELECT host FROM alert_hosts WHERE alert_id = ? ORDER BY host')
     .pluck();
   const commsOf = db.prepare(
-    'SELECT at, src, dst, port, protocol, url, action FROM communications WHERE alert_id = ? ORDER BY id',
+    'SELECT id, at, src, dst, port, protocol, url, action FROM communications WHERE alert_id = ? ORDER BY id',
   );
   const range = db.prepare(
     'INSERT INTO alert_import_chunks (import_id, first_id, last_id) VALUES (?, ?, ?)',
@@ -140,61 +140,64 @@ interface Before {
  * bookkeeping). Returns false when there was nothing left to undo.
  */
 export function rollbackStep(db: Db, importId: number, batch = 2000): boolean {
-  const undo = db
-    .prepare('SELECT alert_id, before FROM alert_import_undo WHERE import_id = ? LIMIT ?')
-    .all(importId, batch) as Array<{ alert_id: number; before: string }>;
-  if (undo.length > 0) {
-    const cols = ALERT_COLUMNS.filter((c) => c !== 'source' && c !== 'source_id');
-    const restore = db.prepare(
-      `UPDATE alerts SET ${cols.map((c) => `${c} = @${c}`).join(', ')}, content_hash = @content_hash
-       WHERE id = @id`,
-    );
-    const addHost = db.prepare(
-      'INSERT OR IGNORE INTO alert_hosts (alert_id, customer_id, day, host) VALUES (?, ?, ?, ?)',
-    );
-    const addComm = db.prepare(
-      `INSERT INTO communications (alert_id, at, src, dst, port, protocol, url, action)
-       VALUES (@alert_id, @at, @src, @dst, @port, @protocol, @url, @action)`,
-    );
-    db.transaction(() => {
-      for (const u of undo) {
-        const b = JSON.parse(u.before) as Before;
-        const row = Object.fromEntries(cols.map((c) => [c, b.row[c] ?? null]));
-        if (
-          restore.run({ ...row, content_hash: b.row.content_hash ?? null, id: u.alert_id }).changes
-        ) {
-          db.prepare('DELETE FROM alert_hosts WHERE alert_id = ?').run(u.alert_id);
-          db.prepare('DELETE FROM communications WHERE alert_id = ?').run(u.alert_id);
-          for (const h of b.hosts) addHost.run(u.alert_id, b.row.customer_id, b.row.day, h);
-          for (const c of b.comms) addComm.run({ ...c, alert_id: u.alert_id });
-        }
-        db.prepare('DELETE FROM alert_import_undo WHERE import_id = ? AND alert_id = ?').run(
-          importId,
-          u.alert_id,
-        );
-      }
-      catchUp(db);
-    }).immediate();
-    return true;
-  }
+  // First the rows the import added (their children go with them), then the rows it changed.
   const chunk = db
     .prepare(
       'SELECT first_id, last_id FROM alert_import_chunks WHERE import_id = ? ORDER BY first_id DESC LIMIT 1',
     )
     .get(importId) as { first_id: number; last_id: number } | undefined;
-  if (!chunk) return false;
+  if (chunk) {
+    db.transaction(() => {
+      const lo = Math.max(chunk.first_id, chunk.last_id - batch + 1);
+      db.prepare('DELETE FROM alerts WHERE id BETWEEN ? AND ?').run(lo, chunk.last_id);
+      if (lo === chunk.first_id) {
+        db.prepare('DELETE FROM alert_import_chunks WHERE import_id = ? AND first_id = ?').run(
+          importId,
+          chunk.first_id,
+        );
+      } else {
+        db.prepare(
+          'UPDATE alert_import_chunks SET last_id = ? WHERE import_id = ? AND first_id = ?',
+        ).run(lo - 1, importId, chunk.first_id);
+      }
+      catchUp(db);
+    }).immediate();
+    return true;
+  }
+  const undo = db
+    .prepare('SELECT alert_id, before FROM alert_import_undo WHERE import_id = ? LIMIT ?')
+    .all(importId, batch) as Array<{ alert_id: number; before: string }>;
+  if (undo.length === 0) return false;
+  const cols = ALERT_COLUMNS.filter((c) => c !== 'source' && c !== 'source_id');
+  const restore = db.prepare(
+    `UPDATE alerts SET ${cols.map((c) => `${c} = @${c}`).join(', ')}, content_hash = @content_hash
+     WHERE id = @id`,
+  );
+  const addHost = db.prepare(
+    'INSERT OR IGNORE INTO alert_hosts (alert_id, customer_id, day, host) VALUES (?, ?, ?, ?)',
+  );
+  // With their ids, so the rows come back as they were (unless another row took an id since).
+  const addComm = db.prepare(
+    `INSERT INTO communications (id, alert_id, at, src, dst, port, protocol, url, action)
+     VALUES ((SELECT CASE WHEN EXISTS (SELECT 1 FROM communications WHERE id = @id) THEN NULL
+       ELSE @id END), @alert_id, @at, @src, @dst, @port, @protocol, @url, @action)`,
+  );
   db.transaction(() => {
-    const lo = Math.max(chunk.first_id, chunk.last_id - batch + 1);
-    db.prepare('DELETE FROM alerts WHERE id BETWEEN ? AND ?').run(lo, chunk.last_id);
-    if (lo === chunk.first_id) {
-      db.prepare('DELETE FROM alert_import_chunks WHERE import_id = ? AND first_id = ?').run(
+    for (const u of undo) {
+      const b = JSON.parse(u.before) as Before;
+      const row = Object.fromEntries(cols.map((c) => [c, b.row[c] ?? null]));
+      if (
+        restore.run({ ...row, content_hash: b.row.content_hash ?? null, id: u.alert_id }).changes
+      ) {
+        db.prepare('DELETE FROM alert_hosts WHERE alert_id = ?').run(u.alert_id);
+        db.prepare('DELETE FROM communications WHERE alert_id = ?').run(u.alert_id);
+        for (const h of b.hosts) addHost.run(u.alert_id, b.row.customer_id, b.row.day, h);
+        for (const c of b.comms) addComm.run({ ...c, alert_id: u.alert_id });
+      }
+      db.prepare('DELETE FROM alert_import_undo WHERE import_id = ? AND alert_id = ?').run(
         importId,
-        chunk.first_id,
+        u.alert_id,
       );
-    } else {
-      db.prepare(
-        'UPDATE alert_import_chunks SET last_id = ? WHERE import_id = ? AND first_id = ?',
-      ).run(lo - 1, importId, chunk.first_id);
     }
     catchUp(db);
   }).immediate();
