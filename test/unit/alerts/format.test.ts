@@ -3,7 +3,7 @@
  * mapping of both sources, instants, the CSV reader and mapping, JSON line location, and the
  * prepared row order the chunk writer binds.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COL, prepare } from '../../../electron/services/alerts/import-prepare';
@@ -20,16 +20,17 @@ import {
   suggestMapping,
   syntaxErrorLine,
 } from '../../../shared/import';
-import { importJsonSchema } from '../../../shared/import/json-schema';
+import { importJsonSchema, importJsonSchemaText } from '../../../shared/import/json-schema';
 import { SOURCE_LEVELS, severityFromSource } from '../../../shared/severity';
 import { FIXED_NOW } from '../helpers';
 
 describe('import format', () => {
   it('docs/import-format.schema.json is what the zod schemas generate', () => {
-    const committed = JSON.parse(
-      readFileSync(join(import.meta.dirname, '../../../docs/import-format.schema.json'), 'utf8'),
-    ) as unknown;
-    // Regenerate: npx tsx -e "…importJsonSchemaText()" > docs/import-format.schema.json (docs/import-format.md).
+    const file = join(import.meta.dirname, '../../../docs/import-format.schema.json');
+    // After changing the format: UPDATE_IMPORT_SCHEMA=1 npx vitest run test/unit/alerts/format.test.ts
+    // then npx prettier --write docs/import-format.schema.json (docs/import-format.md).
+    if (process.env.UPDATE_IMPORT_SCHEMA) writeFileSync(file, importJsonSchemaText());
+    const committed = JSON.parse(readFileSync(file, 'utf8')) as unknown;
     expect(committed).toEqual(importJsonSchema());
   });
 
