@@ -16,14 +16,14 @@ import { audit } from './repo';
 export function bundleFailure(e: BundleError): never {
   const size = e.code === 'tooLarge' || e.code === 'oversizeMember';
   const params = { member: e.member || '—', ...e.params };
+  // Inside a member: each field the schema refused; else the member (or the bundle) itself.
   const issues =
     e.details.length > 0
       ? e.details.map((d) => ({
-          path: `${e.member}${d.path && d.path !== e.member ? `#${d.path}` : ''}`,
-          message: 'reports:bundle.error.' + e.code,
-          params,
+          path: d.path && d.path !== e.member ? `${e.member}#${d.path}` : e.member,
+          message: 'reports:bundle.issue.field',
         }))
-      : [{ path: e.member || 'bundle', message: `reports:bundle.error.${e.code}`, params }];
+      : [{ path: e.member || 'bundle', message: `reports:bundle.issue.${e.code}`, params }];
   fail(size ? 'payload_too_large' : 'invalid_input', {
     message: `reports:bundle.error.${e.code}`,
     params,
@@ -39,7 +39,7 @@ export async function readBundleFile(path: string): Promise<BundleContents> {
     // readBundle turns everything into a BundleError; anything else is a file we cannot read.
     fail('invalid_input', {
       message: 'reports:bundle.error.unreadable',
-      issues: [{ path: 'bundle', message: 'reports:bundle.error.unreadable' }],
+      issues: [{ path: 'bundle', message: 'reports:bundle.issue.unreadable' }],
     });
   }
 }
@@ -56,7 +56,7 @@ export async function importBundle(
   if (!ids.every((id) => scope.includes(id))) {
     fail('forbidden', {
       message: 'reports:bundle.error.outOfScope',
-      issues: [{ path: MANIFEST, message: 'reports:bundle.error.outOfScope' }],
+      issues: [{ path: MANIFEST, message: 'reports:bundle.issue.outOfScope' }],
     });
   }
   const reportSha = manifest.members[0].sha256;

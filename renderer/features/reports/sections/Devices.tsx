@@ -18,7 +18,9 @@ export function DevicesPage() {
         <table className="rpt-table" data-testid="report-devices">
           <thead>
             <tr>
-              <th scope="col">{t('devices.name')}</th>
+              <th scope="col" className="rpt-wide">
+                {t('devices.name')}
+              </th>
               <th scope="col">{t('devices.status')}</th>
               <th scope="col" className="num">
                 {t('devices.uptime')}
