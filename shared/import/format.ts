@@ -120,8 +120,11 @@ export const importDocumentSchema = z
 export const IMPORT_LIMITS = {
   /** A JSON document is parsed whole, so it is kept smaller. */
   jsonBytes: 256 * 1024 * 1024,
-  /** NDJSON and CSV are streamed; this is the browser host's upload limit. */
-  streamBytes: 1024 * 1024 * 1024,
+  /**
+   * NDJSON and CSV are streamed (memory stays flat), so only a sanity bound. A file picked in the
+   * desktop app's dialog may be this large; the browser host's uploads stop at 1 GiB.
+   */
+  streamBytes: 8 * 1024 * 1024 * 1024,
   /** One NDJSON line or CSV record. */
   recordBytes: 1024 * 1024,
   /** Problems reported before the check stops. */

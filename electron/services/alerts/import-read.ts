@@ -57,6 +57,11 @@ export interface ReadOptions {
    * compared before the import is kept), so the shape check is skipped and only normalised.
    */
   trusted?: boolean;
+  /**
+   * NDJSON only: read just these bytes (`end` exclusive) of a file split for checking in two
+   * threads; a range after the first starts after the header, its lines numbered from 1.
+   */
+  range?: { start: number; end: number } | undefined;
 }
 
 const fileIssue = (line: number, key: string, params?: Issue['params']): ReadItem => ({
@@ -68,7 +73,10 @@ const fileIssue = (line: number, key: string, params?: Issue['params']): ReadIte
 
 /** Lines of a UTF-8 file, streamed, with their 1-based numbers. */
 async function* lines(opts: ReadOptions): AsyncGenerator<{ raw: string; line: number } | ReadItem> {
-  const stream = createReadStream(opts.path, { highWaterMark: 1 << 20 });
+  const stream = createReadStream(opts.path, {
+    highWaterMark: 1 << 20,
+    ...(opts.range ? { start: opts.range.start, end: opts.range.end - 1 } : {}),
+  });
   const decoder = new StringDecoder('utf8');
   let rest = '';
   let line = 0;
@@ -101,7 +109,7 @@ async function* lines(opts: ReadOptions): AsyncGenerator<{ raw: string; line: nu
 }
 
 async function* ndjson(opts: ReadOptions): AsyncGenerator<ReadItem> {
-  let header = false;
+  let header = opts.range !== undefined && opts.range.start > 0;
   for await (const item of lines(opts)) {
     if (!('raw' in item)) {
       yield item;

@@ -4,11 +4,11 @@
  * writes the previous ones. At most a few batches are in flight, so memory stays flat. Where no
  * thread can be started (unit tests calling runImport directly) the rows are read in-thread.
  */
-import { createHash } from 'node:crypto';
 import { Worker, type MessagePort } from 'node:worker_threads';
 import type { CsvMapping } from '../../../shared/import';
 import type { ImportFormat } from '../../../shared/ops/alerts';
 import { contentHash, prepare, textHash, type PreparedRow } from './import-prepare';
+import { digestAt } from './import-check';
 import { readRecords } from './import-read';
 
 export interface ReaderJob {
@@ -17,6 +17,8 @@ export interface ReaderJob {
   format: ImportFormat;
   mapping?: CsvMapping | undefined;
   customers: string[];
+  /** Where the first pass split the file (its digest is computed per half), or null. */
+  split: number | null;
 }
 
 /** How to start another thread running the import worker file (the main process says). */
@@ -38,7 +40,8 @@ async function* prepareAll(
   digest: (bytes: Buffer) => void,
 ): AsyncGenerator<PreparedRow[]> {
   let rows: PreparedRow[] = [];
-  const items = readRecords({ ...job, customers: new Set(job.customers), trusted: true, digest });
+  const { split: _split, ...read } = job;
+  const items = readRecords({ ...read, customers: new Set(job.customers), trusted: true, digest });
   for await (const item of items) {
     // The file changed since the first pass.
     if ('issues' in item) throw new Error('changed');
@@ -62,14 +65,14 @@ export async function runReader(job: ReaderJob, port: MessagePort): Promise<void
     wake?.();
     wake = null;
   });
-  const hash = createHash('sha256');
+  const hash = digestAt(job.split);
   try {
     for await (const rows of prepareAll(job, (b) => hash.update(b))) {
       while (credit === 0) await new Promise<void>((resolve) => (wake = resolve));
       credit--;
       port.postMessage({ type: 'rows', rows } satisfies ReaderMessage);
     }
-    port.postMessage({ type: 'end', digest: hash.digest('hex') } satisfies ReaderMessage);
+    port.postMessage({ type: 'end', digest: hash.hex() } satisfies ReaderMessage);
   } catch {
     port.postMessage({ type: 'fail' } satisfies ReaderMessage);
   }
@@ -85,9 +88,9 @@ export async function* preparedBatches(
   onDigest: (hex: string) => void,
 ): AsyncGenerator<PreparedRow[]> {
   if (!spawn) {
-    const hash = createHash('sha256');
+    const hash = digestAt(job.split);
     yield* prepareAll(job, (b) => hash.update(b));
-    onDigest(hash.digest('hex'));
+    onDigest(hash.hex());
     return;
   }
   const worker = new Worker(new URL(spawn.url), {

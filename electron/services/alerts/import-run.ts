@@ -6,7 +6,6 @@
  * file that changed between the passes undoes everything written. Exported as a function so unit
  * tests can run it without a thread.
  */
-import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import type { CsvMapping } from '../../../shared/import';
 import { IMPORT_LIMITS } from '../../../shared/import';
@@ -16,6 +15,7 @@ import { openStore, type Db } from '../../store/database';
 import { chunkWriter, rollbackSize, rollbackStep, type Counts } from './import-apply';
 import type { PreparedRow } from './import-prepare';
 import { preparedBatches, type SpawnInfo } from './import-reader';
+import { SPLIT_BYTES, checkInTwo, digestAt, splitOffset } from './import-check';
 import { readRecords } from './import-read';
 import { CONTROL_CANCEL, CONTROL_WRITERS } from './jobs';
 
@@ -102,19 +102,40 @@ export async function runImport(d: ImportJobData, post: (m: WorkerMessage) => vo
     const size = statSync(d.path).size;
     const issues: Issue[] = [];
     let total = 0;
-    const first = createHash('sha256');
     const base = { path: d.path, format: d.format, mapping: d.mapping, customers };
-    const checking = readRecords({
-      ...base,
-      bytes: (n) => progress('validate', n, size),
-      digest: (bytes) => first.update(bytes),
-    });
-    for await (const item of checking) {
-      if (cancelled()) throw new Stop('cancelled');
-      if ('issues' in item) {
-        issues.push(...item.issues);
-        if (issues.length >= IMPORT_LIMITS.maxIssues) break;
-      } else total++;
+    // A large NDJSON file is checked in two threads (import-check.ts).
+    const split =
+      d.format === 'ndjson' && d.spawn && size >= SPLIT_BYTES
+        ? splitOffset(d.path, size >> 1)
+        : null;
+    let firstDigest: string;
+    if (split !== null && d.spawn) {
+      const r = await checkInTwo(
+        { path: d.path, customers: d.customers, control: d.control },
+        split,
+        size,
+        d.spawn,
+        (n) => progress('validate', n, size),
+      );
+      if (r.cancelled) throw new Stop('cancelled');
+      issues.push(...r.issues);
+      total = r.records;
+      firstDigest = r.digest;
+    } else {
+      const first = digestAt(null);
+      const checking = readRecords({
+        ...base,
+        bytes: (n) => progress('validate', n, size),
+        digest: (bytes) => first.update(bytes),
+      });
+      for await (const item of checking) {
+        if (cancelled()) throw new Stop('cancelled');
+        if ('issues' in item) {
+          issues.push(...item.issues);
+          if (issues.length >= IMPORT_LIMITS.maxIssues) break;
+        } else total++;
+      }
+      firstDigest = first.hex();
     }
     if (issues.length > 0) {
       const shown = issues.slice(0, IMPORT_LIMITS.maxIssues);
@@ -158,7 +179,7 @@ export async function runImport(d: ImportJobData, post: (m: WorkerMessage) => vo
       }
     };
     let second = '';
-    const job = { role: 'reader' as const, ...base, customers: d.customers };
+    const job = { role: 'reader' as const, ...base, customers: d.customers, split };
     try {
       for await (const rows of preparedBatches(job, d.spawn, (hex) => (second = hex))) {
         for (const r of rows) {
@@ -172,7 +193,7 @@ export async function runImport(d: ImportJobData, post: (m: WorkerMessage) => vo
     }
     if (batch.length > 0) flush();
     // The file changed between the two passes: nothing of it may stay.
-    if (first.digest('hex') !== second) throw new Stop('failed');
+    if (firstDigest !== second) throw new Stop('failed');
     withRetry(() =>
       db.transaction(() => {
         db.prepare('DELETE FROM alert_import_undo WHERE import_id = ?').run(d.importId);

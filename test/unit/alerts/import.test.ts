@@ -302,3 +302,41 @@ describe('alerts.import', () => {
     expect(search.rows).toEqual([]);
   });
 });
+
+describe('alerts.import, large NDJSON checked in two threads', () => {
+  it('renumbers the second half’s lines and imports the whole file', async () => {
+    const previous = process.env.SOCDESK_IMPORT_SPLIT_BYTES;
+    process.env.SOCDESK_IMPORT_SPLIT_BYTES = '1000';
+    try {
+      const app = await alertsApp();
+      const record = (i: number, severity = 'Low') =>
+        JSON.stringify({
+          sourceId: `SPLIT-${i}`,
+          source: 'cts',
+          customerId: 'c-aoba',
+          threatKind: 'tor',
+          severity,
+          titleEn: `split ${i}`,
+          detectedAt: '2026-11-21T09:00:00Z',
+        });
+      const lines = ['{"format":"soc-desk-alerts","version":1}'];
+      for (let i = 0; i < 60; i++) lines.push(record(i, i === 5 || i === 50 ? 'Severe' : 'Low'));
+      const bad = problem(
+        await runImport(app, fixtureFile(app, 'split-bad.ndjson', lines.join('\n'))),
+      );
+      expect(bad.issues!.map((i) => [i.line, i.path])).toEqual([
+        [7, 'severity'],
+        [52, 'severity'],
+      ]);
+      lines[6] = record(5);
+      lines[51] = record(50);
+      const good = outcome(
+        await runImport(app, fixtureFile(app, 'split.ndjson', lines.join('\n'))),
+      );
+      expect(good).toMatchObject({ records: 60, inserted: 60 });
+    } finally {
+      if (previous === undefined) delete process.env.SOCDESK_IMPORT_SPLIT_BYTES;
+      else process.env.SOCDESK_IMPORT_SPLIT_BYTES = previous;
+    }
+  });
+});
