@@ -60,8 +60,12 @@ export function Outputs({ report }: { report: Report }) {
       subscribe('job.progress', (p) => onJob('progress', p)),
       subscribe('job.finished', (p) => onJob('finished', p)),
     ];
-    return () => off.forEach((f) => f());
-  }, [onJob]);
+    return () => {
+      off.forEach((f) => f());
+      // Leaving the report ends its export: nothing would be left to save the file.
+      void cancelExport();
+    };
+  }, [onJob, cancelExport]);
   const id = report.reportId;
   return (
     <div className="rpt-toolbar" role="group" aria-label={t('actions.label')}>

@@ -181,7 +181,9 @@ export const useReports = create<ReportsState>((set, get) => {
     },
     cancelExport: async () => {
       const job = get().job;
-      if (job) await call('reports.cancelJob', { jobId: job.jobId });
+      if (!job) return;
+      set({ job: null, busy: null });
+      await call('reports.cancelJob', { jobId: job.jobId });
     },
     onJob: (event, payload) => {
       if (payload.kind !== 'reports.exportAlerts') return;

@@ -13,7 +13,9 @@ export function PortfolioPage() {
       <table className="rpt-table" data-testid="report-portfolio">
         <thead>
           <tr>
-            <th scope="col">{t('portfolio.customer')}</th>
+            <th scope="col" className="rpt-name">
+              {t('portfolio.customer')}
+            </th>
             <th scope="col" className="num">
               {t('portfolio.alerts')}
             </th>
