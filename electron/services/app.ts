@@ -18,6 +18,7 @@ import { createDispatch, type Dispatch } from './dispatch';
 import { FileRegistry } from './files/registry';
 import { handlers } from './handlers';
 import { startSync, stopSync } from './sync/service';
+import { withTenancyGuards } from './system/tenancy';
 
 export const STORE_FILE = 'socdesk.db';
 
@@ -82,5 +83,5 @@ export function createAppServices(opts: AppOptions): AppServices {
     // ctx.db, not db: a restore swaps the connection.
     ctx.db.close();
   };
-  return { ctx, db, dispatch: createDispatch(handlers, ctx), close };
+  return { ctx, db, dispatch: createDispatch(withTenancyGuards(handlers), ctx), close };
 }
