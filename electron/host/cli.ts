@@ -24,17 +24,17 @@ desktop app. Prints the address to open; it carries a token that changes on ever
 Usage: node dist/electron/host.mjs [options]      (or: npm start, where Electron is missing)
 
 Options:
-  --data-dir <dir>   where the encrypted store (socdesk.db) and its key file (socdesk.key, mode 0600)
-                     live; created on first start and filled with the demo data
-                     (default: ~/.soc-desk, or $SOCDESK_DATA_DIR)
-  --port <n>         port on 127.0.0.1 (default: 0, any free port)
-  --now <instant>    start the clock at this ISO-8601 instant, e.g. 2026-11-22T10:00:00+09:00
-                     (demos and tests; the clock then runs at real speed)
-  --no-demo          start with an empty store instead of the demo data
+  --data-dir <dir>     where the encrypted store (socdesk.db) and its key file (socdesk.key, mode 0600)
+                       live; created on first start and filled with the demo data
+                       (default: ~/.soc-desk, or $SOCDESK_DATA_DIR)
+  --port <n>           port on 127.0.0.1 (default: 0, any free port)
+  --now <instant>      start the clock at this ISO-8601 instant, e.g. 2026-11-22T10:00:00+09:00
+                       (demos and tests; the clock then runs at real speed)
+  --no-demo            start with an empty store instead of the demo data
   --demo-partner <id>  load only this sales partner's part of the demo data, as that partner's own
-                     installation would hold it (p-minato or p-hokuto)
-  --static-dir <dir> the built renderer (default: dist/renderer next to this file)
-  -h, --help         show this help
+                       installation would hold it (p-minato or p-hokuto)
+  --static-dir <dir>   the built renderer (default: dist/renderer next to this file)
+  -h, --help           show this help
 `;
 
 export async function main(argv: string[]): Promise<void> {
