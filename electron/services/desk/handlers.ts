@@ -9,7 +9,8 @@ import {
   sendPackage,
 } from './escalation';
 import { exportSheet, importSheet, mailSheet } from './exchange';
-import { detail, discard, queue, saveAnswers, start, update } from './inquiries';
+import { discard, saveAnswers, start, update } from './inquiries';
+import { detail, queue } from './inquiry-view';
 import { mailSettings, saveMailSettings } from './mail';
 import { alertById, findCustomers, recentAlerts } from './records';
 import { loadInquiry } from './repo';
