@@ -107,10 +107,12 @@ export function parseTemplate(value: unknown, text?: string): ParseResult {
 }
 
 /** Reads a template file's text: JSON syntax errors and schema problems are located by line. */
-export function parseTemplateText(text: string): ParseResult {
+export function parseTemplateText(file: string): ParseResult {
+  // The line of a syntax error is counted in the text JSON.parse saw, without the BOM.
+  const text = file.replace(/^\ufeff/, '');
   let value: unknown;
   try {
-    value = JSON.parse(text.replace(/^\ufeff/, ''));
+    value = JSON.parse(text);
   } catch (e) {
     const line = syntaxErrorLine(text, e);
     return {
