@@ -103,10 +103,11 @@ export async function runImport(d: ImportJobData, post: (m: WorkerMessage) => vo
     const issues: Issue[] = [];
     let total = 0;
     const base = { path: d.path, format: d.format, mapping: d.mapping, customers };
-    // A large NDJSON file is checked in two threads (import-check.ts).
+    // A large NDJSON file is checked in two threads (import-check.ts). Halved by division: `>> 1`
+    // is 32-bit and turned a file of 2 GiB or more into a negative offset.
     const split =
       d.format === 'ndjson' && d.spawn && size >= SPLIT_BYTES
-        ? splitOffset(d.path, size >> 1)
+        ? splitOffset(d.path, Math.floor(size / 2))
         : null;
     let firstDigest: string;
     if (split !== null && d.spawn) {
