@@ -5,7 +5,7 @@ import type { HostFiles } from './server';
 /** Uploads land in the service's file registry; downloads are checked against the profile's scope. */
 export function hostFiles(ctx: ServiceContext): HostFiles {
   return {
-    upload: (body, name) => ctx.files.receive(body, name),
+    upload: (body, name, declaredBytes) => ctx.files.receive(body, name, undefined, declaredBytes),
     download: (fileId) => fileInScope(ctx, fileId),
   };
 }

@@ -24,7 +24,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** File transfer for the browser host (the desktop app uses OS dialogs instead). */
 export interface HostFiles {
-  upload(body: Readable, name: string): Promise<FileRef>;
+  /** `declaredBytes`: the request's Content-Length, so an oversized upload is refused unread. */
+  upload(body: Readable, name: string, declaredBytes?: number): Promise<FileRef>;
   /** The file to send, or a typed error (unknown id, or out of the profile's scope). */
   download(fileId: string): { path: string; name: string; size: number };
 }
@@ -146,7 +147,8 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
         .replace(/[\u0000-\u001f]/g, '')
         .slice(0, 255) || 'upload';
     try {
-      const ref = await opts.files.upload(req, name);
+      const length = req.headers['content-length'];
+      const ref = await opts.files.upload(req, name, length ? Number(length) : undefined);
       sendJson(res, 200, { ok: true, value: ref });
     } catch (e) {
       const error = e instanceof ApiFailure ? e.error : apiError('internal');

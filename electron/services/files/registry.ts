@@ -72,8 +72,18 @@ export class FileRegistry {
     };
   }
 
-  /** Streams an upload to a temporary file, refusing it (and keeping nothing) past the limit. */
-  async receive(body: Readable, name: string, limit = MAX_UPLOAD_BYTES): Promise<FileRef> {
+  /**
+   * Streams an upload to a temporary file, refusing it (and keeping nothing) past the limit — at
+   * once, before reading a byte, when the sender declared a larger size (HTTP Content-Length).
+   */
+  async receive(
+    body: Readable,
+    name: string,
+    limit = MAX_UPLOAD_BYTES,
+    declaredBytes?: number,
+  ): Promise<FileRef> {
+    if (declaredBytes !== undefined && declaredBytes > limit)
+      fail('payload_too_large', { params: { limit } });
     const out = this.createOutput(name, null);
     let size = 0;
     try {
