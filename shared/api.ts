@@ -18,6 +18,7 @@ import { deskOps } from './ops/desk';
 import { syncOps } from './ops/sync';
 import { reportsOps } from './ops/reports';
 import { systemOps } from './ops/system';
+import { privacyOps } from './ops/privacy';
 
 export const api = {
   ...sessionOps,
@@ -31,6 +32,7 @@ export const api = {
   ...syncOps,
   ...reportsOps,
   ...systemOps,
+  ...privacyOps,
 } as const;
 
 export type Api = typeof api;

@@ -19,6 +19,8 @@ import { FileRegistry } from './files/registry';
 import { handlers } from './handlers';
 import { startSync, stopSync } from './sync/service';
 import { withTenancyGuards } from './system/tenancy';
+import { withExportAudit } from './privacy/export-audit';
+import { startRetention, stopRetention } from './privacy/retention';
 
 export const STORE_FILE = 'socdesk.db';
 
@@ -78,10 +80,17 @@ export function createAppServices(opts: AppOptions): AppServices {
     })();
   }
   startSync(ctx); // the feed connector's schedule (issue #7); idle until a feed is configured
+  startRetention(ctx); // personal data past its retention: now, then daily (docs/privacy.md)
   const close = () => {
     stopSync(ctx);
+    stopRetention(ctx);
     // ctx.db, not db: a restore swaps the connection.
     ctx.db.close();
   };
-  return { ctx, db, dispatch: createDispatch(withTenancyGuards(handlers), ctx), close };
+  return {
+    ctx,
+    db,
+    dispatch: createDispatch(withTenancyGuards(withExportAudit(handlers)), ctx),
+    close,
+  };
 }

@@ -3,6 +3,7 @@ import { api, isOperationName, type OperationName } from '../../shared/api';
 import { ApiFailure, apiError, type Issue, type Result } from '../../shared/result';
 import type { ServiceContext } from './context';
 import type { Handler, Handlers } from './handlers-types';
+import { describeError } from './privacy/log';
 
 /** Turns zod's issues into located, translatable ones (`errors:issue.<code>`). */
 export function toIssues(error: z.ZodError): Issue[] {
@@ -41,10 +42,8 @@ export function createDispatch(handlers: Handlers, ctx: ServiceContext): Dispatc
       return { ok: true, value };
     } catch (e) {
       if (e instanceof ApiFailure) return { ok: false, error: e.error };
-      // Log the operation and error kind only: inputs can hold personal data (issue #8).
-      console.error(
-        `[soc-desk] ${name} failed: ${e instanceof Error ? `${e.name}: ${e.message}` : 'unknown error'}`,
-      );
+      // Log the operation and error kind only: inputs, and so messages, can hold personal data.
+      console.error(`[soc-desk] ${name} failed: ${describeError(e)}`);
       return { ok: false, error: apiError('internal') };
     }
   };

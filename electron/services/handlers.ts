@@ -10,6 +10,7 @@ import { deskHandlers } from './desk/handlers';
 import { syncHandlers } from './sync/handlers';
 import { reportsHandlers } from './reports/handlers';
 import { systemHandlers } from './system/handlers';
+import { privacyHandlers } from './privacy/handlers';
 
 /** Every operation's service function, by name. */
 export const handlers: Handlers = {
@@ -24,4 +25,5 @@ export const handlers: Handlers = {
   ...syncHandlers,
   ...reportsHandlers,
   ...systemHandlers,
+  ...privacyHandlers,
 };

@@ -7,6 +7,7 @@
  */
 import { ApiFailure, fail } from '../../../shared/result';
 import type { PdfPrinter, ServiceContext } from '../context';
+import { describeError } from '../privacy/log';
 
 /** How long a print page may take to load its data and lay out. */
 export const PRINT_READY_TIMEOUT_MS = 30_000;
@@ -69,8 +70,8 @@ export async function printPdf(
   } catch (e) {
     if (e instanceof ApiFailure) throw e;
     const launch = e instanceof PrintPageError && e.reason === 'launch';
-    // The route holds ids only, never personal data; the message is the error's kind.
-    console.error(`[soc-desk] PDF print failed: ${e instanceof Error ? e.message : 'unknown'}`);
+    // The kind only: a page-load message quotes the URL, which holds the host's token.
+    console.error(`[soc-desk] PDF print failed: ${describeError(e)}`);
     fail('unavailable', { message: launch ? 'errors:pdf_unavailable' : 'errors:pdf_failed' });
   }
 }

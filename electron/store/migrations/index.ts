@@ -6,6 +6,7 @@ import { migration as m004 } from './004_devices_contracts';
 import { migration as m005 } from './005_desk';
 import { migration as m006 } from './006_sync';
 import { migration as m007 } from './007_reports';
+import { migration as m008 } from './008_privacy';
 
 /** Every migration, in order. Add one file per schema change and list it here. */
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007];
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008];

@@ -250,6 +250,36 @@ export const TABLE: Record<OperationName, Entry> = {
     ),
   ),
   'system.exportCustomer': probe(() => refused(...forVictims((customerId) => ({ customerId })))),
+
+  'privacy.settings': probe(() => clean({})),
+  'privacy.setRetention': reason(
+    "a partner's own retention setting, which reaches only its own customers' desk records (test/unit/privacy); customers are refused",
+  ),
+  'privacy.preview': probe(() => clean({ months: 1 })),
+  'privacy.purge': reason(
+    "purges with the partner's own setting over its own customers only (test/unit/privacy: other tenants untouched); customers are refused",
+  ),
+  'privacy.inquiry': probe((w) =>
+    refused(...[w.inquiryId, w.closedInquiryId, w.sheetId].map((inquiryId) => ({ inquiryId }))),
+  ),
+  'privacy.eraseInquiry': probe((w) =>
+    refused(...[w.inquiryId, w.closedInquiryId, w.sheetId].map((inquiryId) => ({ inquiryId }))),
+  ),
+  'privacy.findCaller': probe(() =>
+    clean({
+      name: '佐藤 美咲',
+      phone: '03-5550-0141',
+      email: 'misaki.sato@sakuragawa-seiki.example',
+    }),
+  ),
+  'privacy.eraseCaller': probe(() =>
+    clean({
+      name: '佐藤 美咲',
+      phone: '03-5550-0141',
+      email: 'misaki.sato@sakuragawa-seiki.example',
+    }),
+  ),
+  'privacy.eraseContact': probe(() => refused(...forVictims((customerId) => ({ customerId })))),
 };
 
 /** What is wrong with one answer to one attempt (empty: nothing). */
