@@ -20,8 +20,17 @@ export interface HostProcess {
 
 export async function startHostProcess(
   args: string[] = [],
-): Promise<HostProcess & { stop(): Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'socdesk-e2e-'));
+  /** An existing data dir (a restart after a crash); it is then left in place by stop/kill. */
+  existingDataDir?: string,
+): Promise<
+  HostProcess & {
+    pid: number;
+    stop(): Promise<void>;
+    /** SIGKILL: no handler runs, nothing is flushed; the data dir stays for a restart. */
+    kill(): Promise<void>;
+  }
+> {
+  const dataDir = existingDataDir ?? mkdtempSync(join(tmpdir(), 'socdesk-e2e-'));
   const child: ChildProcess = spawn(
     process.execPath,
     // SOCDESK_DIST: the build of a parallel run (build/scripts/build.mjs), else dist/.
@@ -30,6 +39,7 @@ export async function startHostProcess(
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 20_000);
@@ -61,14 +71,19 @@ export async function startHostProcess(
         db.close();
       }
     },
+    pid: child.pid ?? 0,
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => {
-          rmSync(dataDir, { recursive: true, force: true });
+          if (!existingDataDir) rmSync(dataDir, { recursive: true, force: true });
           resolve();
         });
         child.kill('SIGTERM');
       }),
+    kill: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    },
   };
 }
 
