@@ -1,186 +1,20 @@
 /**
- * Report bundles (docs/bundle-format.md): made by one SOC Desk, opened by another (a fresh data
- * dir) read-only; and every way a bundle is refused — each with its typed, translated, located
- * error, and the receiving store byte for byte unchanged (contentHash).
+ * Every way a report bundle (docs/bundle-format.md) is refused — each with its typed, translated,
+ * located error, and the receiving store byte for byte unchanged (contentHash).
  */
 import { randomBytes } from 'node:crypto';
 import { truncateSync, writeFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
-import yauzl from 'yauzl';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { FileRef } from '../../../shared/api';
-import type { Manifest } from '../../../shared/bundle/format';
-import type { ImportedSummary, ReportSummary } from '../../../shared/ops/reports';
-import type { Report } from '../../../shared/report/schema';
+import { describe, expect, it } from 'vitest';
 import type { ApiError } from '../../../shared/result';
 import { readBundle } from '../../../electron/services/reports/bundle-read';
-import { contentHash, suiteApp } from '../helpers';
-import {
-  FAKE_PDF,
-  bundleOf,
-  bytesOf,
-  failed,
-  ok,
-  rawZip,
-  reportApp,
-  sha256,
-  upload,
-  type App,
-  type Parts,
-  type RawEntry,
-} from './helpers';
+import { contentHash } from '../helpers';
+import { FAKE_PDF, bundleOf, failed, rawZip, upload, type Parts, type RawEntry } from './helpers';
+import { bundle, madeBundle, made, parts, target } from './bundle-setup';
 
 const MiB = 1024 * 1024;
 
-/** The members of a zip, listed and read independently of the reader under test. */
-async function members(bytes: Buffer): Promise<Array<{ name: string; data: Buffer }>> {
-  const zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true });
-  const out: Array<{ name: string; data: Buffer }> = [];
-  for await (const entry of zip.eachEntry()) {
-    const stream = await zip.openReadStreamPromise(entry);
-    const chunks: Buffer[] = [];
-    for await (const c of stream) chunks.push(c as Buffer);
-    out.push({ name: entry.fileName, data: Buffer.concat(chunks) });
-  }
-  zip.close();
-  return out;
-}
-
-let made: ReportSummary;
-let bundle: Buffer;
-let parts: Parts;
-const target = suiteApp();
-const maker = suiteApp();
-let source: App;
-
-beforeAll(async () => {
-  // The SOC Desk that makes the bundle: a partner's, with a stand-in PDF printer.
-  source = maker.current;
-  source.ctx.pdf = { print: () => Promise.resolve(new Uint8Array(FAKE_PDF)) };
-  ok(await source.dispatch('session.setProfile', { kind: 'partner', id: 'p-minato' }));
-  made = ok<ReportSummary>(
-    await source.dispatch('reports.create', {
-      customerId: 'c-sakuragawa',
-      month: '2026-10',
-      language: 'ja',
-    }),
-  );
-  const ref = ok<FileRef>(await source.dispatch('reports.bundle', { reportId: made.reportId }));
-  expect(ref.name).toBe('soc-desk-report-c-sakuragawa-2026-10-ja.socdesk');
-  bundle = bytesOf(source, ref);
-  const m = await members(bundle);
-  parts = {
-    manifest: JSON.parse(m[0]!.data.toString('utf8')) as Parts['manifest'],
-    report: JSON.parse(m[1]!.data.toString('utf8')) as Record<string, unknown>,
-    reportJson: m[1]!.data,
-    pdf: m[2]!.data,
-  };
-  ok(await target.current.dispatch('session.setProfile', { kind: 'customer', id: 'c-sakuragawa' }));
-});
-
-describe('a bundle made by one SOC Desk', () => {
-  it('holds the manifest first, the report JSON as stored and the PDF, with their SHA-256', async () => {
-    const m = await members(bundle);
-    expect(m.map((x) => x.name)).toEqual(['manifest.json', 'report.json', 'report.pdf']);
-    const stored = source.db
-      .prepare('SELECT json, sha256 FROM reports WHERE id = ?')
-      .get(made.reportId) as {
-      json: string;
-      sha256: string;
-    };
-    expect(m[1]!.data.toString('utf8')).toBe(stored.json);
-    expect(m[2]!.data.equals(FAKE_PDF)).toBe(true);
-    const manifest = parts.manifest as unknown as Manifest;
-    expect(manifest).toMatchObject({
-      format: 'soc-desk.report-bundle',
-      formatVersion: 1,
-      reportId: made.reportId,
-      kind: 'customer',
-      language: 'ja',
-      customers: [{ id: 'c-sakuragawa', name: { ja: '桜川精機株式会社' } }],
-      partner: { id: 'p-minato' },
-      period: { month: '2026-10', from: '2026-10-01', to: '2026-10-31' },
-      createdAt: '2026-11-22T10:00:00+09:00',
-      appVersion: '0.0.0-test',
-    });
-    expect(manifest.members).toEqual([
-      { name: 'report.json', size: m[1]!.data.length, sha256: sha256(m[1]!.data) },
-      { name: 'report.pdf', size: m[2]!.data.length, sha256: sha256(m[2]!.data) },
-    ]);
-    expect(sha256(m[1]!.data)).toBe(stored.sha256);
-  });
-
-  it('opens in another SOC Desk read-only, exactly as made; twice is once; deleted on request', async () => {
-    const app = target.current;
-    const before = contentHash(app.db);
-    const first = ok<{ id: number; duplicate: boolean }>(
-      await app.dispatch('reports.importBundle', { fileId: upload(app, bundle).fileId }),
-    );
-    expect(first.duplicate).toBe(false);
-    expect(contentHash(app.db)).not.toBe(before);
-    const view = ok<{ summary: ImportedSummary; report: Report; manifest: Manifest }>(
-      await app.dispatch('reports.getImported', { id: first.id }),
-    );
-    const original = ok<{ report: Report }>(
-      await source.dispatch('reports.get', { reportId: made.reportId }),
-    );
-    expect(view.report).toEqual(original.report);
-    expect(view.summary).toMatchObject({
-      reportId: made.reportId,
-      month: '2026-10',
-      language: 'ja',
-      appVersion: '0.0.0-test',
-      bundleCreatedAt: Date.parse('2026-11-22T10:00:00+09:00'),
-      fileName: 'report.socdesk',
-      customers: [{ id: 'c-sakuragawa' }],
-    });
-    const pdf = ok<FileRef>(await app.dispatch('reports.importedPdf', { id: first.id }));
-    expect(bytesOf(app, pdf).equals(FAKE_PDF)).toBe(true);
-    const csv = ok<FileRef>(
-      await app.dispatch('reports.importedCsv', { id: first.id, table: 'devices' }),
-    );
-    expect(bytesOf(app, csv).toString('utf8')).toContain('SKG-CTS01');
-    const list = ok<ImportedSummary[]>(
-      await app.dispatch('reports.listImported', { customerId: null }),
-    );
-    expect(list.map((r) => r.id)).toEqual([first.id]);
-
-    const again = ok<{ id: number; duplicate: boolean }>(
-      await app.dispatch('reports.importBundle', { fileId: upload(app, bundle).fileId }),
-    );
-    expect(again).toEqual({ id: first.id, duplicate: true });
-
-    ok(await app.dispatch('reports.deleteImported', { id: first.id }));
-    expect(failed(await app.dispatch('reports.getImported', { id: first.id })).code).toBe(
-      'not_found',
-    );
-    expect(
-      app.db
-        .prepare("SELECT action FROM audit_log WHERE entity = 'imported_report' ORDER BY id")
-        .all()
-        .map((r) => (r as { action: string }).action),
-    ).toEqual(['report.import', 'report.delete-imported']);
-  });
-
-  it('is only for the customers it is about (a customer profile: itself)', async () => {
-    const other = await reportApp({ kind: 'customer', id: 'c-aoba' });
-    const before = contentHash(other.db);
-    const error = failed(
-      await other.dispatch('reports.importBundle', { fileId: upload(other, bundle).fileId }),
-    );
-    expect(error).toMatchObject({ code: 'forbidden', message: 'reports:bundle.error.outOfScope' });
-    expect(contentHash(other.db)).toBe(before);
-    // The partner of the customer takes it.
-    const partner = await reportApp({ kind: 'partner', id: 'p-minato' });
-    ok(await partner.dispatch('reports.importBundle', { fileId: upload(partner, bundle).fileId }));
-    const hokuto = await reportApp({ kind: 'partner', id: 'p-hokuto' });
-    expect(
-      failed(
-        await hokuto.dispatch('reports.importBundle', { fileId: upload(hokuto, bundle).fileId }),
-      ).code,
-    ).toBe('forbidden');
-  });
-});
+madeBundle();
 
 /** Imports `bytes` into the receiving store: the error, and proof that nothing was written. */
 async function refused(bytes: Buffer | (() => string)): Promise<ApiError> {
