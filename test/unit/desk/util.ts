@@ -106,3 +106,6 @@ export function auditOf(app: App, inquiryId: string) {
     actor: string;
   }>;
 }
+
+/** An instant from an ISO date-time with its offset (the tests write their times in JST). */
+export const at = (iso: string) => Date.parse(iso);
