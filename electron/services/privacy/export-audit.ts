@@ -64,6 +64,12 @@ function customerOf(ctx: ServiceContext, spec: ExportSpec, input: unknown, resul
   if (spec.entity === 'inquiry') return one('SELECT customer_id FROM inquiries WHERE id = ?');
   if (spec.entity === 'package')
     return one('SELECT customer_id FROM escalation_packages WHERE id = ?');
+  if (spec.entity === 'report') {
+    const ids = ctx.db
+      .prepare('SELECT customer_id FROM report_customers WHERE report_id = ? LIMIT 2')
+      .all(id) as Array<{ customer_id: string }>;
+    return ids.length === 1 ? ids[0]!.customer_id : null;
+  }
   const filterCustomer = field(field(input, 'filter'), 'customerId');
   return typeof filterCustomer === 'string' ? filterCustomer : null;
 }
