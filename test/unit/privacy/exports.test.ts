@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FileRef, OperationName } from '../../../shared/api';
+import type { FileRef } from '../../../shared/api';
 import { EXPORT_OPS, type ExportOp } from '../../../electron/services/privacy/export-audit';
 import { asCustomer, asPartner, call, fakePrinter, readyInquiry, type App } from '../desk/util';
 import { suiteApp, testApp } from '../helpers';
