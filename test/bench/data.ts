@@ -31,7 +31,7 @@ export async function writeNdjson(path: string, now: number, count: number): Pro
   await once(out, 'finish');
 }
 
-function toRecord(a: Alert) {
+export function toRecord(a: Alert) {
   return {
     sourceId: a.sourceId,
     source: a.source,
