@@ -53,7 +53,9 @@ export class CsvParser {
   feed(chunk: string): CsvRecord[] {
     const out: CsvRecord[] = [];
     let text = chunk;
-    if (this.first) {
+    // A chunk that decodes to nothing (the first byte of a multi-byte character) cannot say
+    // whether the text starts with a BOM: wait for one that has text.
+    if (this.first && text !== '') {
       this.first = false;
       if (text.startsWith('\uFEFF')) text = text.slice(1);
     }

@@ -95,6 +95,11 @@ async function* lines(opts: ReadOptions): AsyncGenerator<{ raw: string; line: nu
     let start = 0;
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
       line++;
+      // A whole line may arrive in one chunk: the limit holds for it too, not only for a tail.
+      if (nl - start > IMPORT_LIMITS.recordBytes) {
+        yield fileIssue(line, 'tooLong', { max: IMPORT_LIMITS.recordBytes });
+        return;
+      }
       yield { raw: text.slice(start, nl), line };
       start = nl + 1;
     }
