@@ -18,6 +18,7 @@ import jaSync from '../../locales/ja/sync.json';
 import jaReports from '../../locales/ja/reports.json';
 import jaSettings from '../../locales/ja/settings.json';
 import jaSystem from '../../locales/ja/system.json';
+import jaPrivacy from '../../locales/ja/privacy.json';
 import enCommon from '../../locales/en/common.json';
 import enCatalog from '../../locales/en/catalog.json';
 import enDashboard from '../../locales/en/dashboard.json';
@@ -33,6 +34,7 @@ import enSync from '../../locales/en/sync.json';
 import enReports from '../../locales/en/reports.json';
 import enSettings from '../../locales/en/settings.json';
 import enSystem from '../../locales/en/system.json';
+import enPrivacy from '../../locales/en/privacy.json';
 
 export const resources = {
   ja: {
@@ -51,6 +53,7 @@ export const resources = {
     reports: jaReports,
     settings: jaSettings,
     system: jaSystem,
+    privacy: jaPrivacy,
   },
   en: {
     common: enCommon,
@@ -68,6 +71,7 @@ export const resources = {
     reports: enReports,
     settings: enSettings,
     system: enSystem,
+    privacy: enPrivacy,
   },
 } as const;
 

@@ -15,6 +15,7 @@ import { ReceptionCard } from './ReceptionCard';
 import { SheetForm } from './SheetForm';
 import { flushOnLeave, useDesk } from './store';
 import { Timeline } from './Timeline';
+import { InquiryPrivacy } from '../privacy/InquiryPrivacy';
 import '../../styles/desk.css';
 
 /**
@@ -92,6 +93,7 @@ export function InquiryPage() {
             </section>
           )}
           <Timeline detail={detail} />
+          <InquiryPrivacy detail={detail} />
         </div>
         <AlertAside detail={detail} />
       </div>
