@@ -19,6 +19,7 @@ export function CallerErase() {
       {t(`caller.${key}`)}
       <input
         type={type}
+        inputMode={key === 'phone' ? 'tel' : undefined}
         autoComplete={autoComplete}
         maxLength={key === 'email' ? 254 : key === 'phone' ? 40 : 200}
         value={person[key]}
@@ -42,7 +43,7 @@ export function CallerErase() {
       <p className="muted">{t('caller.help')}</p>
       <div className="form-row">
         {field('name', 'text', 'off')}
-        {field('phone', 'tel', 'off')}
+        {field('phone', 'text', 'off')}
         {field('email', 'email', 'off')}
         <button type="submit" className="button" disabled={busy || empty} data-testid="caller-find">
           {t('caller.find')}
