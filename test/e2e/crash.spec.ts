@@ -116,7 +116,7 @@ test('a reload while typing loses nothing typed before it', async ({
   page.on('dialog', (d) => void d.accept());
   await openAs(page, host, 'p-minato');
   const id = await newInquiry(page, host);
-  const { typed } = await typeUntil(page, 2000, () => page.reload());
+  const { typed } = await typeUntil(page, 2000, async () => void (await page.reload()));
   const expected = [...TEXT].slice(0, typed.length).join('');
   await expect(page.getByTestId('q-question')).toHaveValue(expected);
   await expect.poll(() => savedAnswer(host, id, 'question')).toBe(expected);
