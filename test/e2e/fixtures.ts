@@ -72,14 +72,11 @@ export async function startHostProcess(
       }
     },
     pid: child.pid ?? 0,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => {
-          if (!existingDataDir) rmSync(dataDir, { recursive: true, force: true });
-          resolve();
-        });
-        child.kill('SIGTERM');
-      }),
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+      if (!existingDataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
     kill: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
