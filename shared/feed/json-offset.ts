@@ -46,44 +46,57 @@ export function jsonErrorOffset(text: string): number {
     if (!m || m[0] === '' || m[0] === '-') fail();
     i += m![0].length;
   };
-  const value = (): void => {
+  const key = () => {
     ws();
+    if (text[i] !== '"') fail();
+    string();
+    ws();
+    if (text[i] !== ':') fail();
+    i++;
+  };
+  const scalar = () => {
     const c = text[i];
-    if (c === '{') {
-      i++;
-      ws();
-      if (text[i] === '}') return void i++;
-      for (;;) {
-        ws();
-        if (text[i] !== '"') fail();
-        string();
-        ws();
-        if (text[i] !== ':') fail();
-        i++;
-        value();
-        ws();
-        if (text[i] === ',') i++;
-        else if (text[i] === '}') return void i++;
-        else fail();
-      }
-    }
-    if (c === '[') {
-      i++;
-      ws();
-      if (text[i] === ']') return void i++;
-      for (;;) {
-        value();
-        ws();
-        if (text[i] === ',') i++;
-        else if (text[i] === ']') return void i++;
-        else fail();
-      }
-    }
     if (c === '"') return string();
     if (c === 't') return literal('true');
     if (c === 'f') return literal('false');
     if (c === 'n') return literal('null');
     number();
+  };
+  /**
+   * The open objects and arrays, as the closing character each waits for. A stack rather than
+   * recursion: a hostile page nested 10^5 deep would overflow the call stack and lose the place.
+   */
+  const open: string[] = [];
+  const value = (): void => {
+    for (;;) {
+      ws();
+      const c = text[i];
+      if (c === '{' || c === '[') {
+        i++;
+        ws();
+        const close = c === '{' ? '}' : ']';
+        if (text[i] === close) i++;
+        else {
+          open.push(close);
+          if (c === '{') key();
+          continue;
+        }
+      } else scalar();
+      // After a value: close what ends here, or go on after a comma.
+      for (;;) {
+        const close = open[open.length - 1];
+        if (close === undefined) return;
+        ws();
+        if (text[i] === close) {
+          i++;
+          open.pop();
+        } else if (text[i] === ',') {
+          i++;
+          if (close === '}') key();
+          break;
+        } else fail();
+      }
+    }
   };
   try {
     value();
