@@ -41,7 +41,9 @@ let shippedDone = new WeakSet<object>();
 export function ensureShipped(ctx: ServiceContext): void {
   if (shippedDone.has(ctx.db)) return;
   for (const t of SHIPPED_TEMPLATES) insert(ctx, t, 'shipped');
-  shippedDone.add(ctx.db);
+  // Inside a transaction the rows may yet be rolled back (an import refused as a conflict): only
+  // a committed insert may be remembered, or a later sheet could store its own "version 1".
+  if (!ctx.db.inTransaction) shippedDone.add(ctx.db);
 }
 
 /** For tests that reopen a store. */
