@@ -1,7 +1,7 @@
 /**
  * Property-based tests of whole alert imports against the real encrypted store: 360 generated
- * files (120 per format) through `runImport`, the function the import worker thread runs, and 9
- * (3 per format) through `app.dispatch('alerts.import.start')` with the real worker. A file with
+ * files (120 per format) through `runImport`, the function the import worker thread runs, and 6
+ * (2 per format) through `app.dispatch('alerts.import.start')` with the real worker. A file with
  * any hostile record ends `invalid` with located issues and leaves every table as it was
  * (contentHash, once the import's own bookkeeping row is set aside); a valid file — duplicated ids
  * included, where the later record wins — leaves exactly its rows.
@@ -29,7 +29,7 @@ import {
   type Case,
 } from './props-alerts-arb';
 
-const RUNS = { thread: 120, app: 3 };
+const RUNS = { thread: 120, app: 2 };
 const FORMATS: ImportFormat[] = ['ndjson', 'json', 'csv'];
 
 /** Cases of one file, with some ids repeated (the later record must win). */
