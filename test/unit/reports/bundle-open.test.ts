@@ -94,7 +94,8 @@ describe('a bundle made by one SOC Desk', () => {
         .prepare("SELECT action FROM audit_log WHERE entity = 'imported_report' ORDER BY id")
         .all()
         .map((r) => (r as { action: string }).action),
-    ).toEqual(['report.import', 'report.delete-imported']);
+      // The PDF and CSV taken from it above are exports, audited too (docs/privacy.md).
+    ).toEqual(['report.import', 'export', 'export', 'report.delete-imported']);
   });
 
   it('is only for the customers it is about (a customer profile: itself)', async () => {
