@@ -139,7 +139,7 @@ async function reopenAndRecover(dataDir: string, before: { alerts: number; diges
     const listed = await app.dispatch('alerts.import.list', {});
     expect(listed.ok).toBe(true);
     if (crashed.state === 'applying') {
-      // Undoing runs at ~2,000 rows/s here (per-row delete triggers, search-index tombstones).
+      // Undoing runs at ~1,300-2,000 rows/s here (per-row delete triggers, search-index tombstones).
       const until = Date.now() + Math.max(300_000, N);
       while (!events.some((e) => e.event === 'job.finished')) {
         if (Date.now() > until) throw new Error('recovery did not finish');
