@@ -12,18 +12,22 @@ import { actor, scopeCustomers } from '../scope';
 import { BundleError, readBundle, type BundleContents } from './bundle-read';
 import { audit } from './repo';
 
+/** A member's name as the user can see it: quoted when blank (control characters are already U+FFFD). */
+const visibleName = (name: string): string => (/\S/.test(name) ? name : JSON.stringify(name));
+
 /** A BundleError as the API's typed, translated and located error. */
 export function bundleFailure(e: BundleError): never {
   const size = e.code === 'tooLarge' || e.code === 'oversizeMember';
-  const params = { member: e.member || '—', ...e.params };
+  const member = e.member === '' ? '' : visibleName(e.member);
+  const params = { member: member || '—', ...e.params };
   // Inside a member: each field the schema refused; else the member (or the bundle) itself.
   const issues =
     e.details.length > 0
       ? e.details.map((d) => ({
-          path: d.path && d.path !== e.member ? `${e.member}#${d.path}` : e.member,
+          path: d.path && d.path !== e.member ? `${member}#${d.path}` : member,
           message: 'reports:bundle.issue.field',
         }))
-      : [{ path: e.member || 'bundle', message: `reports:bundle.issue.${e.code}`, params }];
+      : [{ path: member || 'bundle', message: `reports:bundle.issue.${e.code}`, params }];
   fail(size ? 'payload_too_large' : 'invalid_input', {
     message: `reports:bundle.error.${e.code}`,
     params,

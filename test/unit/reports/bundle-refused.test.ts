@@ -99,6 +99,15 @@ describe('a bundle is refused, and the store untouched, when', () => {
     expect(e.params?.member).toBe(name.split('\u0000').join('�').replace('ö', 'Ã¶'));
   });
 
+  it.each([' ', '   '])(
+    'a member named %j (blank) is shown quoted, so the message points at something visible',
+    async (name) => {
+      const e = await refused(rawZip([...entries(), { name, data: Buffer.from('{}') }]));
+      expect(e.params?.member).toBe(JSON.stringify(name));
+      expect(e.issues?.[0]?.path).toBe(JSON.stringify(name));
+    },
+  );
+
   it('a name is the same twice', async () => {
     const e = await refused(
       rawZip([...entries(), { name: 'report.json', data: parts.reportJson }]),
