@@ -4,6 +4,7 @@
  * `entry: 'dist'` it runs the built `host.mjs` of $SOCDESK_DIST (else dist/). Either way it is the
  * same CLI, services, worker threads and encrypted store as a user's host.
  */
+import { hostUrl } from '../e2e/host-url';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
@@ -49,21 +50,7 @@ export async function startChildHost(
     env: { ...process.env, TSX_TSCONFIG_PATH: join(ROOT, 'test/e2e/tsconfig.json') },
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[0]);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    void exited.then(() => reject(new Error(`host exited:\n${output}`)));
-  });
+  const url = await hostUrl(child, 60_000);
   const { origin, searchParams } = new URL(url);
   const auth = { Authorization: `Bearer ${searchParams.get('token') ?? ''}` };
   const streams = new Set<AbortController>();

@@ -3,6 +3,7 @@
  * built by `npm run test:e2e`) on a fresh data dir, and can read that host's encrypted store
  * directly to compare what the screen says with what the database holds.
  */
+import { hostUrl } from './host-url';
 import { test as base, expect, type Page } from '@playwright/test';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -40,21 +41,7 @@ export async function startHostProcess(
     },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 20_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[0]);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`host exited (${code}):\n${output}`)));
-  });
+  const url = await hostUrl(child, 20_000);
   return {
     url,
     origin: new URL(url).origin,
