@@ -1,7 +1,7 @@
 /**
  * One import, as the worker thread runs it (electron/workers/import.ts), on its own connection to
  * the encrypted store. Pass 1 reads and checks every record and writes nothing: a bad file ends
- * here, located and unchanged. Pass 2 reads the file again and writes it in chunks of ~0.2 s
+ * here, located and unchanged. Pass 2 reads the file again and writes it in chunks of ~0.4 s
  * (import-apply.ts), yielding to main-process writers between chunks; a cancel, a failure or a
  * file that changed between the passes undoes everything written. Exported as a function so unit
  * tests can run it without a thread.
@@ -79,14 +79,18 @@ export async function runImport(d: ImportJobData, post: (m: WorkerMessage) => vo
         .run(s, finished ? Date.now() : null, error, d.importId),
     );
   let last = 0;
+  let lastPhase = '';
+  // At most one progress message per 100 ms, but always the first of a phase (the screen shows
+  // the write pass as soon as it starts) and the last.
   const progress = (
     phase: 'validate' | 'apply' | 'rollback',
     done: number,
     total: number | null,
   ) => {
     const now = Date.now();
-    if (now - last < 100 && done !== total) return;
+    if (phase === lastPhase && now - last < 100 && done !== total) return;
     last = now;
+    lastPhase = phase;
     post({ type: 'progress', phase, done, total });
   };
   const cancelled = () => Atomics.load(control, CONTROL_CANCEL) === 1;
