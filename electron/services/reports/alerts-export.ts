@@ -1,13 +1,12 @@
 /**
  * The one large table of a report: every alert of its period and customers, as CSV in the report's
- * language (RFC 4180, UTF-8 with a BOM). Streamed to a file a page at a time — the main process
- * answers other requests between pages — with `job.progress` events, and cancellable; the
- * `job.finished` event carries the FileRef. The small tables are written at once (outputs.ts).
+ * language (RFC 4180, UTF-8 with a BOM). Streamed to a file a page at a time (csv-stream.ts: one
+ * page in memory, no half file left behind) — the main process answers other requests between
+ * pages — with `job.progress` events, and cancellable; the `job.finished` event carries the
+ * FileRef. The small tables are written at once (outputs.ts).
  */
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
-import { createWriteStream, rmSync } from 'node:fs';
-import { CSV_BOM, csvRow } from '../../../shared/csv';
+import { csvRow } from '../../../shared/csv';
 import { monthRange } from '../../../shared/report/month';
 import type { Report } from '../../../shared/report/schema';
 import { translator } from '../../../shared/report/text';
@@ -16,6 +15,7 @@ import { formatDateTime } from '../../../shared/time';
 import type { Db } from '../../store/database';
 import type { ServiceContext } from '../context';
 import { placeholders } from '../scope';
+import { writeCsvFile } from './csv-stream';
 
 const PAGE = 2000;
 const COLUMNS = [
@@ -106,32 +106,28 @@ export function startAlertsExport(ctx: ServiceContext, report: Report): { jobId:
     ]);
 
   const run = async () => {
-    const file = createWriteStream(out.path, { mode: 0o600 });
-    const write = async (text: string) => {
-      if (!file.write(text)) await once(file, 'drain');
-    };
-    await write(CSV_BOM + csvRow(COLUMNS.map((c) => t(`reports:csv.alerts.${c}`))));
-    let done = 0;
-    for (const id of ids) {
-      let at = range.startMs - 1;
-      let last = Number.MAX_SAFE_INTEGER;
-      for (;;) {
-        // One page per turn of the event loop: other requests are answered in between.
-        await new Promise((resolve) => setImmediate(resolve));
-        if (stop) throw new Error('cancelled');
-        const rows = page.all(id, range.endMs, at, at, last) as Row[];
-        if (rows.length === 0) break;
-        await write(rows.map(line).join(''));
-        done += rows.length;
-        ctx.emit('job.progress', { jobId, kind: 'reports.exportAlerts', done, total });
-        const end = rows[rows.length - 1]!;
-        at = end.detected_at;
-        last = end.id;
-        if (rows.length < PAGE) break;
+    const header = COLUMNS.map((c) => t(`reports:csv.alerts.${c}`));
+    await writeCsvFile(out.path, header, async (write) => {
+      let done = 0;
+      for (const id of ids) {
+        let at = range.startMs - 1;
+        let last = Number.MAX_SAFE_INTEGER;
+        for (;;) {
+          // One page per turn of the event loop: other requests are answered in between.
+          await new Promise((resolve) => setImmediate(resolve));
+          if (stop) throw new Error('cancelled');
+          const rows = page.all(id, range.endMs, at, at, last) as Row[];
+          if (rows.length === 0) break;
+          await write(rows.map(line).join(''));
+          done += rows.length;
+          ctx.emit('job.progress', { jobId, kind: 'reports.exportAlerts', done, total });
+          const end = rows[rows.length - 1]!;
+          at = end.detected_at;
+          last = end.id;
+          if (rows.length < PAGE) break;
+        }
       }
-    }
-    file.end();
-    await once(file, 'finish');
+    });
     return out.commit();
   };
   const finish = (result: Result<unknown>) => {
@@ -141,7 +137,6 @@ export function startAlertsExport(ctx: ServiceContext, report: Report): { jobId:
   run().then(
     (ref) => finish(ok(ref)),
     (e: unknown) => {
-      rmSync(out.path, { force: true });
       const cancelled = e instanceof Error && e.message === 'cancelled';
       finish({
         ok: false,

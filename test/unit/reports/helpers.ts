@@ -2,11 +2,13 @@
  * Test helpers for reports: an app with a profile and a stand-in PDF printer (unit tests have no
  * Chromium; the real printers are exercised end to end). The ZIP writer is in zip.ts.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
 import type { FileRef } from '../../../shared/api';
+import type { Alert } from '../../../shared/domain/alert';
 import type { Result } from '../../../shared/result';
+import { alertWriter } from '../../../electron/store/alerts';
 import { testApp, tempDir } from '../helpers';
 import { FAKE_PDF } from './zip';
 
@@ -59,4 +61,89 @@ export function tempFile(bytes: Buffer, name = 'b.socdesk'): string {
   const path = join(tempDir('socdesk-bundle-'), name);
   writeFileSync(path, bytes);
   return path;
+}
+
+/** What a streamed export had on disk when it reported progress. */
+export interface PartSnapshot {
+  done: number;
+  /** The `.part` files of the app's output folder at that moment (the export writes exactly one). */
+  parts: string[];
+  bytes: Buffer;
+}
+
+/**
+ * Reads the export's `.part` file at each `job.progress` event (emitted synchronously by the
+ * export, between pages): proof that rows reach the file page by page, before the job finishes.
+ */
+export function watchParts(app: App): PartSnapshot[] {
+  const dir = dirname(app.ctx.files.createOutput('probe', null).path);
+  const seen: PartSnapshot[] = [];
+  const emit = app.ctx.emit;
+  app.ctx.emit = (event, payload) => {
+    if (event === 'job.progress') {
+      const parts = readdirSync(dir).filter((f) => f.endsWith('.part'));
+      const bytes = parts.length === 1 ? readFileSync(join(dir, parts[0]!)) : Buffer.alloc(0);
+      seen.push({ done: (payload as { done: number }).done, parts, bytes });
+    }
+    emit(event, payload);
+  };
+  return seen;
+}
+
+/** The files of the app's output folder (uploads and exports). */
+export function outputFiles(app: App): string[] {
+  return readdirSync(dirname(app.ctx.files.createOutput('probe', null).path));
+}
+
+/** A plain CTS recon alert of `customerId` at `at`, with `overrides` (rows written by tests). */
+export function testAlert(
+  customerId: string,
+  sourceId: string,
+  at: number,
+  overrides: Partial<Alert> = {},
+): Alert {
+  return {
+    source: 'cts',
+    sourceId,
+    customerId,
+    module: null,
+    threatClass: 'recon',
+    threatKind: 'recon-access',
+    severity: 'high',
+    sourceSeverity: 'High',
+    important: false,
+    titleJa: '偵察通信',
+    titleEn: 'Recon',
+    descriptionJa: '外部からの偵察通信を検知しました。',
+    descriptionEn: 'Reconnaissance traffic from outside was detected.',
+    originalText: null,
+    detectedAt: at,
+    notifiedAt: null,
+    firstSeen: at,
+    lastSeen: at,
+    count: 1,
+    status: 'new',
+    killChain: null,
+    tactic: null,
+    hosts: ['pc-1'],
+    indicators: [],
+    communications: [],
+    ...overrides,
+  };
+}
+
+/** `n` plain alerts of one customer, a minute apart from `startIso` (bulk for streamed exports). */
+export function manyAlerts(app: App, customerId: string, n: number, startIso: string): void {
+  const write = alertWriter(app.db);
+  const start = Date.parse(startIso);
+  app.db.transaction(() => {
+    for (let i = 0; i < n; i++)
+      write(
+        testAlert(customerId, `CTS-BULK-${customerId}-${i}`, start + i * 60_000, {
+          titleJa: `偵察通信 ${i}`,
+          titleEn: `Recon ${i}`,
+          hosts: [`pc-${i % 50}`],
+        }),
+      );
+  })();
 }

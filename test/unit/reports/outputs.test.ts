@@ -12,7 +12,7 @@ import type { Report } from '../../../shared/report/schema';
 import { REPORT_TABLES } from '../../../shared/report/tables';
 import type { Result } from '../../../shared/result';
 import { alertWriter } from '../../../electron/store/alerts';
-import { bytesOf, failed, FAKE_PDF, ok, reportApp, type App } from './helpers';
+import { bytesOf, failed, FAKE_PDF, ok, reportApp, testAlert, type App } from './helpers';
 
 async function made(app: App, customerId: string | null, language: 'ja' | 'en', month = '2026-10') {
   return ok<ReportSummary>(await app.dispatch('reports.create', { customerId, month, language }));
@@ -23,33 +23,15 @@ function awkwardAlerts(app: App) {
   const at = Date.parse('2026-10-15T12:00:00+09:00');
   const write = alertWriter(app.db);
   for (let i = 0; i < 30; i++)
-    write({
-      source: 'cts',
-      sourceId: `CTS-AWKWARD-${i}`,
-      customerId: 'c-sakuragawa',
-      module: null,
-      threatClass: 'recon',
-      threatKind: 'recon-access',
-      severity: 'high',
-      sourceSeverity: 'High',
-      important: false,
-      titleJa: '偵察通信, "引用" と\n改行',
-      titleEn: 'Recon, "quoted" and\nbroken',
-      descriptionJa: 'x',
-      descriptionEn: 'x',
-      originalText: null,
-      detectedAt: at,
-      notifiedAt: null,
-      firstSeen: at,
-      lastSeen: at,
-      count: 1,
-      status: 'new',
-      killChain: null,
-      tactic: null,
-      hosts: ['=HYPERLINK("x"),"pc"'],
-      indicators: [],
-      communications: [],
-    });
+    write(
+      testAlert('c-sakuragawa', `CTS-AWKWARD-${i}`, at, {
+        titleJa: '偵察通信, "引用" と\n改行',
+        titleEn: 'Recon, "quoted" and\nbroken',
+        descriptionJa: 'x',
+        descriptionEn: 'x',
+        hosts: ['=HYPERLINK("x"),"pc"'],
+      }),
+    );
 }
 
 describe('CSV of a report table', () => {
