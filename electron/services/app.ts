@@ -14,6 +14,7 @@ import {
   type SecretBox,
   type ServiceContext,
 } from './context';
+import { recoverImports } from './alerts/import-job';
 import { createDispatch, type Dispatch } from './dispatch';
 import { FileRegistry } from './files/registry';
 import { handlers } from './handlers';
@@ -79,6 +80,9 @@ export function createAppServices(opts: AppOptions): AppServices {
       setSetting(db, 'demo', '1');
     })();
   }
+  // An import a crash interrupted is undone in the background from now on; its rows stay hidden
+  // from every read until then (alerts/hidden.ts), so start-up does not wait for it.
+  recoverImports(ctx);
   startSync(ctx); // the feed connector's schedule (issue #7); idle until a feed is configured
   startRetention(ctx); // personal data past its retention: now, then daily (docs/privacy.md)
   const close = () => {

@@ -11,6 +11,7 @@ import {
 import { contractStanding } from '../../shared/contracts';
 import { UNHEALTHY_STATUSES, deviceStatus } from '../../shared/devices';
 import { DAY_MS, jstDayNumber, jstIsoDate } from '../../shared/time';
+import { hiddenBranch, hiddenSql } from './alerts/hidden';
 import { listContracts } from './contracts/repo';
 import { listDevicesWithLatest } from './devices/repo';
 import type { Handlers } from './handlers-types';
@@ -39,17 +40,24 @@ export const dashboardHandlers: Pick<Handlers, 'dashboard.summary'> = {
     // are counted directly, read by id: unary + keeps the other columns' indexes out of the plan.
     const tail = 'id > (SELECT w FROM alert_derived_mark)';
     const openIn = placeholders(OPEN_ALERT_STATUSES);
+    // An interrupted import's rows are left out (alerts/hidden.ts): `gone` on the tail and the
+    // index reads, a `minus` branch on each rollup.
+    const gone = hiddenSql(db, 'id');
+    const openWhere = `customer_id IN (${inIds}) AND status IN (${openIn})`;
+    const openParams = [...ids, ...OPEN_ALERT_STATUSES];
+    const openMinus = hiddenBranch(db, 'alert_facets', 'severity, n', openWhere, openParams);
     const open = db
       .prepare(
         `SELECT severity, sum(n) AS n FROM (
            SELECT severity, n FROM alert_facets
-           WHERE customer_id IN (${inIds}) AND status IN (${openIn})
+           WHERE ${openWhere}
            UNION ALL
            SELECT severity, 1 FROM alerts
-           WHERE ${tail} AND +customer_id IN (${inIds}) AND +status IN (${openIn})
+           WHERE ${tail} AND +customer_id IN (${inIds}) AND +status IN (${openIn})${gone}
+           ${openMinus.sql}
          ) GROUP BY severity`,
       )
-      .all(...ids, ...OPEN_ALERT_STATUSES, ...ids, ...OPEN_ALERT_STATUSES) as {
+      .all(...openParams, ...openParams, ...openMinus.params) as {
       severity: Severity;
       n: number;
     }[];
@@ -57,21 +65,31 @@ export const dashboardHandlers: Pick<Handlers, 'dashboard.summary'> = {
 
     const { n: newLast24h } = db
       .prepare(
-        `SELECT count(*) AS n FROM alerts WHERE customer_id IN (${inIds}) AND detected_at > ?`,
+        `SELECT count(*) AS n FROM alerts WHERE customer_id IN (${inIds}) AND detected_at > ?${gone}`,
       )
       .get(...ids, now - DAY_MS) as { n: number };
 
+    const dayWhere = `customer_id IN (${inIds}) AND day BETWEEN ? AND ?`;
+    const dayParams = [...ids, firstDay, today];
+    const dayMinus = hiddenBranch(
+      db,
+      'alert_day_counts',
+      'day, threat_class, source, n',
+      dayWhere,
+      dayParams,
+    );
     const perDayRows = db
       .prepare(
         `SELECT day, threat_class AS threatClass, source, sum(n) AS n FROM (
            SELECT day, threat_class, source, n FROM alert_day_counts
-           WHERE customer_id IN (${inIds}) AND day BETWEEN ? AND ?
+           WHERE ${dayWhere}
            UNION ALL
            SELECT day, threat_class, source, 1 FROM alerts
-           WHERE ${tail} AND +customer_id IN (${inIds}) AND +day BETWEEN ? AND ?
+           WHERE ${tail} AND +customer_id IN (${inIds}) AND +day BETWEEN ? AND ?${gone}
+           ${dayMinus.sql}
          ) GROUP BY day, threat_class, source`,
       )
-      .all(...ids, firstDay, today, ...ids, firstDay, today) as {
+      .all(...dayParams, ...dayParams, ...dayMinus.params) as {
       day: number;
       threatClass: ThreatClass;
       source: AlertSource;
@@ -88,18 +106,27 @@ export const dashboardHandlers: Pick<Handlers, 'dashboard.summary'> = {
       bucket.bySource[r.source] += r.n;
     }
 
+    const hostMinus = hiddenBranch(
+      db,
+      'alert_host_days',
+      'host, customer_id, n',
+      dayWhere,
+      dayParams,
+    );
     const topHosts = db
       .prepare(
         `SELECT host, customer_id AS customerId, sum(n) AS count FROM (
            SELECT host, customer_id, n FROM alert_host_days
-           WHERE customer_id IN (${inIds}) AND day BETWEEN ? AND ?
+           WHERE ${dayWhere}
            UNION ALL
            SELECT host, customer_id, 1 FROM alert_hosts
            WHERE alert_id > (SELECT w FROM alert_derived_mark)
-             AND +customer_id IN (${inIds}) AND +day BETWEEN ? AND ?
-         ) GROUP BY customer_id, host ORDER BY count DESC, host, customer_id LIMIT 10`,
+             AND +customer_id IN (${inIds}) AND +day BETWEEN ? AND ?${hiddenSql(db, 'alert_id')}
+           ${hostMinus.sql}
+         ) GROUP BY customer_id, host HAVING count > 0
+         ORDER BY count DESC, host, customer_id LIMIT 10`,
       )
-      .all(...ids, firstDay, today, ...ids, firstDay, today) as DashboardSummary['topHosts'];
+      .all(...dayParams, ...dayParams, ...hostMinus.params) as DashboardSummary['topHosts'];
 
     const devices = listDevicesWithLatest(db, ids);
     const unhealthy = devices.filter((d) =>

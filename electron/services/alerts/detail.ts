@@ -11,6 +11,7 @@ import type { Db } from '../../store/database';
 import type { ServiceContext } from '../context';
 import { scopeCustomers } from '../scope';
 import { ROW_COLUMNS, toRow, type RowRecord } from './rows';
+import { hiddenSql } from './hidden';
 
 const MAX_COMMUNICATIONS = 1000;
 
@@ -29,7 +30,7 @@ export function alertInScope(ctx: ServiceContext, id: number): DetailRecord {
   const row = ctx.db
     .prepare(
       `SELECT ${ROW_COLUMNS}, description_ja, description_en, original_text, first_seen,
-         kill_chain, tactic, indicators FROM alerts WHERE id = ?`,
+         kill_chain, tactic, indicators FROM alerts WHERE id = ?${hiddenSql(ctx.db, 'id')}`,
     )
     .get(id) as DetailRecord | undefined;
   if (!row || !scopeCustomers(ctx).includes(row.customer_id)) fail('not_found');

@@ -1,8 +1,9 @@
 /**
  * The main-process side of imports: checks the request, records the import, starts the worker
  * thread and turns its messages into job events (`job.progress`, `job.finished`, `data.changed`).
- * One import runs at a time per store; an import a crash interrupted is undone by the next
- * request that touches imports (recoverImports).
+ * One import runs at a time per store; an import a crash interrupted is undone in the background
+ * from the moment the store is opened (recoverImports, called by createAppServices), and its rows
+ * are hidden from every read until then (hidden.ts).
  */
 import { openSync, readSync, closeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +24,7 @@ import type {
 import { apiError, fail, ok, type Result } from '../../../shared/result';
 import type { ServiceContext } from '../context';
 import { actor, scopeCustomers } from '../scope';
+import { setRecovering } from './hidden';
 import type { SpawnInfo } from './import-reader';
 import type { ImportJobData, WorkerMessage } from './import-run';
 import {
@@ -275,15 +277,20 @@ export function cancelJob(ctx: ServiceContext, jobId: string): null {
   return null;
 }
 
-const recovered = new WeakSet<object>();
+/** Interrupted imports this connection has taken up (each is tried once per connection). */
+const recovered = new WeakMap<object, Set<number>>();
 
 /**
  * Imports left half done by a crash: one that was only being checked wrote nothing (marked failed);
- * one that was being applied is undone in a worker. Runs once per store connection.
+ * one that was being applied is undone in a worker, its rows hidden meanwhile (hidden.ts). Runs at
+ * start-up and from the alert requests (a restore swaps the connection for one that may hold an
+ * interrupted import); each import is taken up once per connection, so a failing undo is not
+ * retried on every request (the next start tries again).
  */
 export function recoverImports(ctx: ServiceContext): void {
-  if (recovered.has(ctx.db)) return;
-  recovered.add(ctx.db);
+  const db = ctx.db;
+  let taken = recovered.get(db);
+  if (!taken) recovered.set(db, (taken = new Set<number>()));
   const live = liveImportIds(ctx.db);
   const rows = ctx.db
     .prepare(
@@ -291,13 +298,15 @@ export function recoverImports(ctx: ServiceContext): void {
     )
     .all() as Array<{ id: number; state: string; file_name: string; format: ImportFormat }>;
   for (const r of rows) {
-    if (live.has(r.id)) continue;
+    if (live.has(r.id) || taken.has(r.id)) continue;
+    taken.add(r.id);
     if (r.state === 'validating') {
       ctx.db
         .prepare(`UPDATE alert_imports SET state = 'failed', finished_at = ? WHERE id = ?`)
         .run(ctx.clock.now(), r.id);
       continue;
     }
+    setRecovering(db, r.id, true);
     runJob(
       ctx,
       {
@@ -310,6 +319,7 @@ export function recoverImports(ctx: ServiceContext): void {
         control: newControl().buffer as SharedArrayBuffer,
       },
       r.file_name,
+      () => setRecovering(db, r.id, false),
     );
   }
 }

@@ -16,6 +16,7 @@ import { SEVERITY_RANK } from '../../../shared/severity';
 import { jstDayNumber } from '../../../shared/time';
 import type { Db } from '../../store/database';
 import { marks, prep, type Cursor, type Resolved } from './filter';
+import { hiddenBranch, hiddenSql } from './hidden';
 
 export interface Facet {
   customer: string;
@@ -28,16 +29,27 @@ export interface Facet {
 /** Counts by customer, status, severity and kind: the rollup plus the tail (see derived.ts). */
 export function facets(db: Db, customers: readonly string[]): Facet[] {
   const ids = marks(customers.length);
-  return prep(
+  // Less what an interrupted import left (hidden.ts).
+  const minus = hiddenBranch(
     db,
-    `SELECT customer, status, severity, kind, sum(n) AS n FROM (
-       SELECT customer_id AS customer, status, severity, threat_kind AS kind, n FROM alert_facets
-       WHERE customer_id IN (${ids})
-       UNION ALL
-       SELECT customer_id, status, severity, threat_kind, 1 FROM alerts
-       WHERE id > (SELECT w FROM alert_derived_mark) AND +customer_id IN (${ids})
-     ) GROUP BY 1, 2, 3, 4`,
-  ).all(...customers, ...customers) as Facet[];
+    'alert_facets',
+    'customer_id, status, severity, threat_kind, n',
+    `customer_id IN (${ids})`,
+    customers,
+  );
+  return (
+    prep(
+      db,
+      `SELECT customer, status, severity, kind, sum(n) AS n FROM (
+         SELECT customer_id AS customer, status, severity, threat_kind AS kind, n FROM alert_facets
+         WHERE customer_id IN (${ids})
+         UNION ALL
+         SELECT customer_id, status, severity, threat_kind, 1 FROM alerts
+         WHERE id > (SELECT w FROM alert_derived_mark) AND +customer_id IN (${ids})${hiddenSql(db, 'id')}
+         ${minus.sql}
+       ) GROUP BY 1, 2, 3, 4`,
+    ).all(...customers, ...customers, ...minus.params) as Facet[]
+  ).filter((f) => f.n > 0);
 }
 
 const inSet = <T>(set: readonly T[] | null, v: T) => set === null || set.includes(v);
@@ -145,7 +157,7 @@ function branch(
   const leadSql = lead === 'detected' ? '' : ` AND ${COLUMN[lead]} = ?`;
   const dir = desc ? 'DESC' : 'ASC';
   const sql = `SELECT id, detected_at AS t, severity FROM alerts INDEXED BY ${INDEX[lead]}
-    WHERE customer_id = ?${leadSql}${ks.sql}${res.sql}
+    WHERE customer_id = ?${leadSql}${ks.sql}${res.sql}${hiddenSql(db, 'id')}
     ORDER BY detected_at ${dir}, id ${dir} LIMIT ?`;
   const params = [customer, ...(value === null ? [] : [value]), ...ks.params, ...res.params, limit];
   return (prep(db, sql).all(...params) as Array<{ id: number; t: number; severity: Severity }>).map(
@@ -217,7 +229,7 @@ function byHost(db: Db, r: Resolved, sort: AlertSort, cursor: Cursor | null, lim
         db,
         `SELECT a.id, a.detected_at AS t, a.severity FROM alert_hosts h INDEXED BY alert_hosts_host
          JOIN alerts a ON a.id = h.alert_id
-         WHERE h.customer_id = ? AND h.host = ? AND h.day BETWEEN ? AND ?${ks.sql}${res.sql}`,
+         WHERE h.customer_id = ? AND h.host = ? AND h.day BETWEEN ? AND ?${ks.sql}${res.sql}${hiddenSql(db, 'a.id')}`,
       ).all(c, host, a, b, ...ks.params, ...res.params) as Array<{
         id: number;
         t: number;
@@ -261,6 +273,13 @@ export function pageHits(
 /** Rows per customer that name the view's host (rollup, plus the tail). */
 function hostRows(db: Db, r: Resolved): Map<string, number> {
   const ids = marks(r.customers.length);
+  const minus = hiddenBranch(
+    db,
+    'alert_host_days',
+    'customer_id, n',
+    `host = ? AND customer_id IN (${ids})`,
+    [r.host, ...r.customers],
+  );
   const rows = prep(
     db,
     `SELECT customer_id AS c, sum(n) AS n FROM (
@@ -268,10 +287,14 @@ function hostRows(db: Db, r: Resolved): Map<string, number> {
        WHERE host = ? AND customer_id IN (${ids})
        UNION ALL
        SELECT customer_id, 1 FROM alert_hosts
-       WHERE alert_id > (SELECT w FROM alert_derived_mark) AND +host = ? AND +customer_id IN (${ids})
+       WHERE alert_id > (SELECT w FROM alert_derived_mark) AND +host = ? AND +customer_id IN (${ids})${hiddenSql(db, 'alert_id')}
+       ${minus.sql}
      ) GROUP BY 1`,
-  ).all(r.host, ...r.customers, r.host, ...r.customers) as Array<{ c: string; n: number }>;
-  return new Map(rows.map((x) => [x.c, x.n]));
+  ).all(r.host, ...r.customers, r.host, ...r.customers, ...minus.params) as Array<{
+    c: string;
+    n: number;
+  }>;
+  return new Map(rows.filter((x) => x.n > 0).map((x) => [x.c, x.n]));
 }
 
 const SMALL = 3000;
@@ -307,14 +330,17 @@ export function dayTotal(db: Db, r: Resolved, classes: string[] | null, sources:
   const tailExtra = extra.replaceAll(' AND ', ' AND +');
   const ids = marks(r.customers.length);
   const params = [...r.customers, lo, hi, ...(classes ?? []), ...(sources ?? [])];
+  const where = `customer_id IN (${ids}) AND day BETWEEN ? AND ?${extra}`;
+  const minus = hiddenBranch(db, 'alert_day_counts', 'n', where, params);
   const row = prep(
     db,
     `SELECT coalesce(sum(n), 0) AS n FROM (
-       SELECT n FROM alert_day_counts WHERE customer_id IN (${ids}) AND day BETWEEN ? AND ?${extra}
+       SELECT n FROM alert_day_counts WHERE ${where}
        UNION ALL
        SELECT 1 FROM alerts WHERE id > (SELECT w FROM alert_derived_mark)
-         AND +customer_id IN (${ids}) AND +day BETWEEN ? AND ?${tailExtra}
+         AND +customer_id IN (${ids}) AND +day BETWEEN ? AND ?${tailExtra}${hiddenSql(db, 'id')}
+       ${minus.sql}
      )`,
-  ).get(...params, ...params) as { n: number };
+  ).get(...params, ...params, ...minus.params) as { n: number };
   return row.n;
 }

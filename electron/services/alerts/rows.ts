@@ -2,6 +2,7 @@
 import type { AlertRow } from '../../../shared/ops/alerts';
 import type { Db } from '../../store/database';
 import { marks, prep } from './filter';
+import { hiddenSql } from './hidden';
 
 export const ROW_COLUMNS = `id, source, source_id, customer_id, module, threat_class, threat_kind,
   severity, source_severity, important, title_ja, title_en, detected_at, notified_at, last_seen,
@@ -62,7 +63,7 @@ export function rowsByIds(
     db,
     // By id; unary + keeps the planner from scanning a customer index instead.
     `SELECT ${ROW_COLUMNS} FROM alerts WHERE id IN (SELECT value FROM json_each(?))
-     AND +customer_id IN (${marks(customers.length)})`,
+     AND +customer_id IN (${marks(customers.length)})${hiddenSql(db, 'id')}`,
   ).all(JSON.stringify(ids), ...customers) as RowRecord[];
   const byId = new Map(found.map((r) => [r.id, toRow(r)]));
   return ids.flatMap((id) => byId.get(id) ?? []);

@@ -10,6 +10,7 @@ import type { Db } from '../../store/database';
 import { mark } from './derived';
 import { containsSql, ftsQuery } from './fts';
 import { marks, prep, type Resolved } from './filter';
+import { hiddenSql } from './hidden';
 
 const CHUNK = 2000;
 /** Candidates one request reads; fewer from the table when a short word needs LIKE. */
@@ -19,7 +20,7 @@ const MAX_SCAN_TABLE = 6000;
 const MAX_NEW = 2000;
 
 /** The filters and words as SQL over `alerts a` (ids supplied as a JSON array). */
-function matchSql(r: Resolved): { sql: string; params: unknown[] } {
+function matchSql(db: Db, r: Resolved): { sql: string; params: unknown[] } {
   // Candidates are read by id: unary + keeps the planner off the customer indexes.
   const parts = [`+a.customer_id IN (${marks(r.customers.length)})`];
   const params: unknown[] = [...r.customers];
@@ -48,7 +49,8 @@ function matchSql(r: Resolved): { sql: string; params: unknown[] } {
     parts.push(c.sql);
     params.push(...c.params);
   }
-  return { sql: parts.join(' AND '), params };
+  // Not the rows of an interrupted import (hidden.ts).
+  return { sql: parts.join(' AND ') + hiddenSql(db, 'a.id'), params };
 }
 
 /**
@@ -78,7 +80,7 @@ export interface SearchPage {
 }
 
 export function searchPage(db: Db, r: Resolved, below: number | null, limit: number): SearchPage {
-  const m = matchSql(r);
+  const m = matchSql(db, r);
   const w = mark(db);
   const filter = prep(
     db,
@@ -117,7 +119,7 @@ export function searchPage(db: Db, r: Resolved, below: number | null, limit: num
 
 /** How many alerts matching the view arrived after `afterId` (reads at most MAX_NEW rows). */
 export function countAfter(db: Db, r: Resolved, afterId: number): { count: number; more: boolean } {
-  const m = matchSql(r);
+  const m = matchSql(db, r);
   const ids = prep(db, 'SELECT id FROM alerts WHERE id > ? ORDER BY id LIMIT ?')
     .pluck()
     .all(afterId, MAX_NEW + 1) as number[];

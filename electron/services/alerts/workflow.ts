@@ -10,6 +10,7 @@ import type { ServiceContext } from '../context';
 import { actor, scopeCustomers } from '../scope';
 import { alertInScope, checklistOf } from './detail';
 import { withImportsPaused } from './jobs';
+import { hiddenSql } from './hidden';
 
 interface Current {
   id: number;
@@ -39,7 +40,7 @@ export function setStatus(
   const allowed = new Set(scopeCustomers(ctx));
   const rows = ctx.db
     .prepare(
-      'SELECT id, customer_id, status FROM alerts WHERE id IN (SELECT value FROM json_each(?))',
+      `SELECT id, customer_id, status FROM alerts WHERE id IN (SELECT value FROM json_each(?))${hiddenSql(ctx.db, 'id')}`,
     )
     .all(JSON.stringify(unique)) as Current[];
   const byId = new Map(rows.filter((r) => allowed.has(r.customer_id)).map((r) => [r.id, r]));

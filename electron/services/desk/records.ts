@@ -21,6 +21,7 @@ import { deviceStatus } from '../../../shared/devices';
 import { fail } from '../../../shared/result';
 import { jstIsoDate } from '../../../shared/time';
 import { listContracts } from '../contracts/repo';
+import { hiddenSql } from '../alerts/hidden';
 import type { ServiceContext } from '../context';
 import { listDevicesWithLatest } from '../devices/repo';
 import { placeholders, scopeCustomers } from '../scope';
@@ -158,7 +159,9 @@ export function alertsOfCustomer(
 ): AlertRow[] {
   if (ids.length === 0) return [];
   const rows = ctx.db
-    .prepare(`SELECT * FROM alerts WHERE id IN (${placeholders(ids.map(String))})`)
+    .prepare(
+      `SELECT * FROM alerts WHERE id IN (${placeholders(ids.map(String))})${hiddenSql(ctx.db, 'id')}`,
+    )
     .all(...ids) as AlertRow[];
   if (rows.length !== new Set(ids).size || rows.some((r) => r.customer_id !== customerId))
     fail('forbidden');
@@ -175,7 +178,7 @@ export function recentAlerts(
   const since = ctx.clock.now() - days * 86_400_000;
   const rows = ctx.db
     .prepare(
-      `SELECT * FROM alerts WHERE customer_id = ? AND detected_at >= ?
+      `SELECT * FROM alerts WHERE customer_id = ? AND detected_at >= ?${hiddenSql(ctx.db, 'id')}
        ORDER BY detected_at DESC LIMIT 200`,
     )
     .all(customerId, since) as AlertRow[];
@@ -223,8 +226,9 @@ export function alertById(
   ctx: ServiceContext,
   alertId: number,
 ): AlertBrief & { customerId: string } {
-  const r = ctx.db.prepare('SELECT * FROM alerts WHERE id = ?').get(alertId) as
-    AlertRow | undefined;
+  const r = ctx.db
+    .prepare(`SELECT * FROM alerts WHERE id = ?${hiddenSql(ctx.db, 'id')}`)
+    .get(alertId) as AlertRow | undefined;
   if (!r || !scopeCustomers(ctx).includes(r.customer_id)) fail('not_found');
   return { ...briefOf(r), customerId: r.customer_id };
 }

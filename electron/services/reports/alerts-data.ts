@@ -21,6 +21,7 @@ import { monthRange, shiftMonth, type MonthRange } from '../../../shared/report/
 import type { AlertsSection, KillChainSection } from '../../../shared/report/schema';
 import { dayToIsoDate } from '../../../shared/time';
 import type { Db } from '../../store/database';
+import { hiddenBranch, hiddenSql } from '../alerts/hidden';
 import { placeholders } from '../scope';
 
 /** Months in the trend chart, this one included. */
@@ -42,17 +43,29 @@ export interface AlertFigures {
 export function alertFigures(db: Db, ids: readonly string[], range: MonthRange): AlertFigures {
   const inIds = placeholders(ids);
   const first = monthRange(shiftMonth(range.month, -(TREND_MONTHS - 1)));
+  // An interrupted import's rows are left out (alerts/hidden.ts).
+  const gone = hiddenSql(db, 'id');
+  const trendWhere = `customer_id IN (${inIds}) AND day BETWEEN ? AND ?`;
+  const trendParams = [...ids, first.firstDay, range.lastDay];
+  const trendMinus = hiddenBranch(
+    db,
+    'alert_day_counts',
+    'customer_id, day, threat_class, source, n',
+    trendWhere,
+    trendParams,
+  );
   const rows = db
     .prepare(
       `SELECT customer_id AS customerId, day, threat_class AS threatClass, source, sum(n) AS n FROM (
          SELECT customer_id, day, threat_class, source, n FROM alert_day_counts
-         WHERE customer_id IN (${inIds}) AND day BETWEEN ? AND ?
+         WHERE ${trendWhere}
          UNION ALL
          SELECT customer_id, day, threat_class, source, 1 FROM alerts
-         WHERE ${TAIL} AND customer_id IN (${inIds}) AND day BETWEEN ? AND ?
+         WHERE ${TAIL} AND customer_id IN (${inIds}) AND day BETWEEN ? AND ?${gone}
+         ${trendMinus.sql}
        ) GROUP BY customer_id, day, threat_class, source`,
     )
-    .all(...ids, first.firstDay, range.lastDay, ...ids, first.firstDay, range.lastDay) as Array<{
+    .all(...trendParams, ...trendParams, ...trendMinus.params) as Array<{
     customerId: string;
     day: number;
     threatClass: ThreatClass;
@@ -101,7 +114,7 @@ export function alertFigures(db: Db, ids: readonly string[], range: MonthRange):
   const statusRows = db
     .prepare(
       `SELECT customer_id AS customerId, severity, status, count(*) AS n FROM alerts
-       WHERE customer_id IN (${inIds}) AND detected_at >= ? AND detected_at < ?
+       WHERE customer_id IN (${inIds}) AND detected_at >= ? AND detected_at < ?${gone}
        GROUP BY customer_id, severity, status`,
     )
     .all(...ids, range.startMs, range.endMs) as Array<{
@@ -117,18 +130,28 @@ export function alertFigures(db: Db, ids: readonly string[], range: MonthRange):
     if (c && (r.severity === 'critical' || r.severity === 'high')) c.criticalHigh += r.n;
   }
 
+  const hostParams = [...ids, range.firstDay, range.lastDay];
+  const hostMinus = hiddenBranch(
+    db,
+    'alert_host_days',
+    'host, customer_id, n',
+    trendWhere,
+    hostParams,
+  );
   const topHosts = db
     .prepare(
       `SELECT host, customer_id AS customerId, sum(n) AS count FROM (
          SELECT host, customer_id, n FROM alert_host_days
-         WHERE customer_id IN (${inIds}) AND day BETWEEN ? AND ?
+         WHERE ${trendWhere}
          UNION ALL
          SELECT host, customer_id, 1 FROM alert_hosts
          WHERE alert_id > (SELECT w FROM alert_derived_mark)
-           AND customer_id IN (${inIds}) AND day BETWEEN ? AND ?
-       ) GROUP BY customer_id, host ORDER BY count DESC, host, customer_id LIMIT ${TOP_HOSTS}`,
+           AND customer_id IN (${inIds}) AND day BETWEEN ? AND ?${hiddenSql(db, 'alert_id')}
+         ${hostMinus.sql}
+       ) GROUP BY customer_id, host HAVING count > 0
+       ORDER BY count DESC, host, customer_id LIMIT ${TOP_HOSTS}`,
     )
-    .all(...ids, range.firstDay, range.lastDay, ...ids, range.firstDay, range.lastDay) as Array<{
+    .all(...hostParams, ...hostParams, ...hostMinus.params) as Array<{
     host: string;
     customerId: string;
     count: number;
@@ -153,7 +176,7 @@ export async function killChainFigures(
 ): Promise<KillChainSection> {
   const stmt = db.prepare(
     `SELECT kill_chain AS killChain, threat_kind AS kind, count(*) AS n FROM alerts
-     WHERE customer_id IN (${placeholders(ids)}) AND detected_at >= ? AND detected_at < ?
+     WHERE customer_id IN (${placeholders(ids)}) AND detected_at >= ? AND detected_at < ?${hiddenSql(db, 'id')}
      GROUP BY kill_chain, threat_kind`,
   );
   const all: Array<{ killChain: string | null; kind: string; n: number }> = [];

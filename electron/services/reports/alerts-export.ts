@@ -14,6 +14,7 @@ import { apiError, ok, type Result } from '../../../shared/result';
 import { formatDateTime } from '../../../shared/time';
 import type { Db } from '../../store/database';
 import type { ServiceContext } from '../context';
+import { hiddenSql } from '../alerts/hidden';
 import { placeholders } from '../scope';
 import { writeCsvFile } from './csv-stream';
 
@@ -77,7 +78,7 @@ export function startAlertsExport(ctx: ServiceContext, report: Report): { jobId:
   const { total } = db
     .prepare(
       `SELECT count(*) AS total FROM alerts WHERE customer_id IN (${placeholders(ids)})
-       AND detected_at >= ? AND detected_at < ?`,
+       AND detected_at >= ? AND detected_at < ?${hiddenSql(db, 'id')}`,
     )
     .get(...ids, range.startMs, range.endMs) as { total: number };
   // Keyset paging per customer over the (customer_id, detected_at, id) index.
@@ -85,7 +86,7 @@ export function startAlertsExport(ctx: ServiceContext, report: Report): { jobId:
     `SELECT id, customer_id, detected_at, source, module, severity, threat_class, threat_kind,
             title_ja, title_en, hosts, status, notified_at, important, source_id
      FROM alerts WHERE customer_id = ? AND detected_at < ?
-       AND (detected_at > ? OR (detected_at = ? AND id > ?))
+       AND (detected_at > ? OR (detected_at = ? AND id > ?))${hiddenSql(db, 'id')}
      ORDER BY detected_at, id LIMIT ${PAGE}`,
   );
   const line = (a: Row) =>

@@ -27,6 +27,7 @@ import { customerNames, listContracts } from '../contracts/repo';
 import { contractView, deadlinesOf } from '../contracts/view';
 import { listDevicesWithLatest } from '../devices/repo';
 import { listOutages } from '../sla/outages';
+import { hiddenSql } from '../alerts/hidden';
 import { placeholders } from '../scope';
 
 /** Contract deadlines listed: a quarter ahead, wider than the 60-day "action needed" window. */
@@ -38,7 +39,7 @@ export function slaRows(db: Db, ids: readonly string[], range: MonthRange, now: 
   const incidents = db.prepare(
     `SELECT id, module, detected_at AS detectedAt, notified_at AS notifiedAt FROM alerts
      WHERE customer_id = ? AND detected_at >= ? AND detected_at < ? AND source = 'csoc'
-       AND important = 1 ORDER BY detected_at`,
+       AND important = 1${hiddenSql(db, 'id')} ORDER BY detected_at`,
   );
   const all = listContracts(db, ids);
   const out: SlaRow[] = [];

@@ -7,6 +7,7 @@ import {
 } from '../../../shared/sla-ledger';
 import type { Db } from '../../store/database';
 import { customerNames, listContracts } from '../contracts/repo';
+import { hiddenSql } from '../alerts/hidden';
 import { listOutages } from './outages';
 
 /**
@@ -23,7 +24,7 @@ export function customerLedgers(
   const from = Date.parse(`${months[0]}-01T00:00:00+09:00`);
   const importantIncidents = db.prepare(
     `SELECT id, module, detected_at AS detectedAt, notified_at AS notifiedAt FROM alerts
-     WHERE customer_id = ? AND detected_at >= ? AND detected_at <= ? AND source = 'csoc' AND important = 1
+     WHERE customer_id = ? AND detected_at >= ? AND detected_at <= ? AND source = 'csoc' AND important = 1${hiddenSql(db, 'id')}
      ORDER BY detected_at`,
   );
   const all = listContracts(db, customerIds);

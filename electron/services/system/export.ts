@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { FileRef } from '../../../shared/api';
 import { jstIsoDate } from '../../../shared/time';
 import type { Db } from '../../store/database';
+import { hiddenBranch, hiddenSql, type RollupTable } from '../alerts/hidden';
 import type { ServiceContext } from '../context';
 import { actor, resolveCustomers } from '../scope';
 
@@ -32,6 +33,34 @@ const foreignKeys = (db: Db, table: string) =>
     .prepare('SELECT "table", "from", "to" FROM pragma_foreign_key_list(?)')
     .all(table) as ForeignKey[];
 
+const ROLLUPS: readonly string[] = ['alert_facets', 'alert_day_counts', 'alert_host_days'];
+
+/**
+ * A table's rows of one customer, without what an interrupted import left (alerts/hidden.ts): its
+ * alerts and their hosts are left out (children follow by key), the rollups count without them.
+ */
+function ownRows(db: Db, t: string, cols: string[], customerId: string) {
+  const rows = (sql: string, params: unknown[]) =>
+    db.prepare(sql).all(...params) as Record<string, unknown>[];
+  if (ROLLUPS.includes(t)) {
+    const keys = cols.filter((c) => c !== 'n').join(', ');
+    const minus = hiddenBranch(db, t as RollupTable, `${keys}, n`, 'customer_id = ?', [customerId]);
+    if (minus.sql === '') return rows(`SELECT * FROM "${t}" WHERE customer_id = ?`, [customerId]);
+    return rows(
+      `SELECT ${keys}, sum(n) AS n FROM (SELECT ${keys}, n FROM "${t}" WHERE customer_id = ?
+       ${minus.sql}) GROUP BY ${keys} HAVING sum(n) > 0 ORDER BY ${keys}`,
+      [customerId, ...minus.params],
+    );
+  }
+  const gone =
+    t === 'alerts'
+      ? hiddenSql(db, 'id')
+      : cols.includes('alert_id')
+        ? hiddenSql(db, 'alert_id')
+        : '';
+  return rows(`SELECT * FROM "${t}" WHERE customer_id = ?${gone}`, [customerId]);
+}
+
 /**
  * Every record of one customer: rows of tables with a customer_id, then, table by table, rows that
  * point (by foreign key) at rows already taken — so tables added by later features are included
@@ -45,11 +74,9 @@ export function customerRecords(db: Db, customerId: string): Record<string, unkn
     unknown
   >[];
   for (const t of tables) {
-    if (t !== 'customers' && columns(db, t).includes('customer_id')) {
-      out[t] = db.prepare(`SELECT * FROM "${t}" WHERE customer_id = ?`).all(customerId) as Record<
-        string,
-        unknown
-      >[];
+    const cols = columns(db, t);
+    if (t !== 'customers' && cols.includes('customer_id')) {
+      out[t] = ownRows(db, t, cols, customerId);
     }
   }
   for (let changed = true; changed;) {
