@@ -3,6 +3,7 @@
 // it says so and starts the browser host instead, which prints the address to open.
 // `npm start -- --browser [host options]` always uses the browser host (see `--help`).
 import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildAll } from './build.mjs';
 import { MISSING_ELECTRON, electronBinary } from './electron-binary.mjs';
@@ -36,5 +37,9 @@ if (electron) {
     console.log(
       `${MISSING_ELECTRON}\nStarting the browser host instead / 代わりにブラウザー版を起動します。\n`,
     );
-  run(process.execPath, ['dist/electron/host.mjs', ...hostArgs]);
+  // The host of the build just made (SOCDESK_DIST builds elsewhere, build/scripts/build.mjs).
+  run(process.execPath, [
+    join(process.env.SOCDESK_DIST ?? 'dist', 'electron/host.mjs'),
+    ...hostArgs,
+  ]);
 }
