@@ -161,7 +161,7 @@ export function AlertTable({ search, onVisible }: Props) {
         ) : (
           <div className="alert-spacer" style={{ height: virtual.getTotalSize() }}>
             {items.map((item) => {
-              const a = rows[item.index];
+              const a = rows.at(item.index);
               // React sets these through the CSSOM, which the CSP allows.
               const style = { transform: `translateY(${item.start}px)`, height: item.size };
               return a ? (

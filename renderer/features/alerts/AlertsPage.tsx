@@ -98,7 +98,8 @@ export function AlertsPage() {
   const onVisible = useCallback((ids: number[]) => {
     visible.current = ids;
   }, []);
-  const selectedRows = rows.filter((r) => selected.has(r.id));
+  // Through the selection, not the loaded rows: this runs on every render (each scroll event).
+  const selectedStatuses = [...new Set([...selected].flatMap((id) => rows.byId(id)?.status ?? []))];
   const search = params.toString() ? `?${params.toString()}` : '';
 
   return (
@@ -165,7 +166,7 @@ export function AlertsPage() {
           </div>
           <StatusChange
             testId="bulk-status"
-            from={[...new Set(selectedRows.map((r) => r.status))]}
+            from={selectedStatuses}
             count={selected.size}
             onApply={async (to, note) => {
               const ids = [...selected];

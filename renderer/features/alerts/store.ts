@@ -6,9 +6,9 @@
  */
 import { create } from 'zustand';
 import type { AlertStatus } from '../../../shared/catalog';
-import type { AlertRow } from '../../../shared/ops/alerts';
 import type { ApiError } from '../../../shared/result';
 import { call } from '../../api';
+import { LoadedRows } from './loaded';
 import { viewKey, type QueueView } from './url';
 
 const PAGE = 100;
@@ -16,7 +16,7 @@ const PAGE = 100;
 interface QueueState {
   key: string | null;
   view: QueueView | null;
-  rows: AlertRow[];
+  rows: LoadedRows;
   cursor: string | null;
   hasMore: boolean;
   loading: boolean;
@@ -53,11 +53,12 @@ export const useQueue = create<QueueState>((set, get) => {
       call('alerts.count', { filter: view.filter }),
     ]);
     if (gen !== generation) return;
-    if (!page.ok) return set({ loading: false, error: page.error, rows: [], hasMore: false });
+    if (!page.ok)
+      return set({ loading: false, error: page.error, rows: LoadedRows.of(), hasMore: false });
     const rows = page.value.rows;
     set({
       loading: false,
-      rows,
+      rows: LoadedRows.of(rows),
       cursor: page.value.nextCursor,
       hasMore: page.value.nextCursor !== null,
       count: count.ok ? count.value.count : null,
@@ -69,7 +70,7 @@ export const useQueue = create<QueueState>((set, get) => {
   return {
     key: null,
     view: null,
-    rows: [],
+    rows: LoadedRows.of(),
     cursor: null,
     hasMore: false,
     loading: false,
@@ -82,7 +83,15 @@ export const useQueue = create<QueueState>((set, get) => {
     open: (view) => {
       const key = viewKey(view);
       if (key === get().key && !get().error) return;
-      set({ key, view, rows: [], cursor: null, hasMore: false, count: null, scrollTop: 0 });
+      set({
+        key,
+        view,
+        rows: LoadedRows.of(),
+        cursor: null,
+        hasMore: false,
+        count: null,
+        scrollTop: 0,
+      });
       void first(view);
     },
     reload: () => {
@@ -104,14 +113,13 @@ export const useQueue = create<QueueState>((set, get) => {
       });
       if (gen !== generation) return;
       if (!r.ok) return set({ loading: false, error: r.error });
-      const seen = new Set(get().rows.map((x) => x.id));
-      const rows = [...get().rows, ...r.value.rows.filter((x) => !seen.has(x.id))];
+      // O(page): the list appends without copying and dedupes through its id index.
       set({
         loading: false,
-        rows,
+        rows: get().rows.append(r.value.rows),
         cursor: r.value.nextCursor,
         hasMore: r.value.nextCursor !== null,
-        maxId: Math.max(get().maxId, ...r.value.rows.map((x) => x.id)),
+        maxId: r.value.rows.reduce((m, x) => Math.max(m, x.id), get().maxId),
       });
     },
     refresh: async (visible) => {
@@ -123,10 +131,8 @@ export const useQueue = create<QueueState>((set, get) => {
         call('alerts.count', { filter: view.filter, afterId: maxId }),
       ]);
       if (gen !== generation) return;
-      if (rows?.ok) {
-        const byId = new Map(rows.value.map((r) => [r.id, r]));
-        set({ rows: get().rows.map((r) => byId.get(r.id) ?? r) });
-      }
+      // In place: the rows on screen change, the list, the selection and the scroll do not.
+      if (rows?.ok) set({ rows: get().rows.update(rows.value) });
       if (fresh.ok && fresh.value.count !== null && fresh.value.count > 0) {
         set({ fresh: { count: fresh.value.count, more: fresh.value.more } });
       }
@@ -142,8 +148,12 @@ export const useQueue = create<QueueState>((set, get) => {
     setStatus: async (ids, status, note) => {
       const r = await call('alerts.setStatus', { ids: [...ids], status, note });
       if (!r.ok) return r.error;
-      const changed = new Set(ids);
-      set({ rows: get().rows.map((x) => (changed.has(x.id) ? { ...x, status } : x)) });
+      const { rows } = get();
+      const changed = ids.flatMap((id) => {
+        const row = rows.byId(id);
+        return row ? [{ ...row, status }] : [];
+      });
+      set({ rows: rows.update(changed) });
       return null;
     },
     setScroll: (top) => set({ scrollTop: top }),
