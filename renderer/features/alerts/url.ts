@@ -14,6 +14,7 @@ import {
   type AlertStatus,
 } from '../../../shared/catalog';
 import { ALERT_SORTS, type AlertFilter, type AlertSort } from '../../../shared/ops/alerts';
+import { entityId } from '../../../shared/ops/session';
 
 export interface QueueView {
   filter: AlertFilter;
@@ -32,20 +33,21 @@ const date = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : und
 /** The view a URL query describes; `sessionCustomer` applies when the URL names none. */
 export function parseView(params: URLSearchParams, sessionCustomer: string | null): QueueView {
   const status = params.get('status');
+  const listed = status === 'all' ? undefined : list(status, ALERT_STATUSES);
+  // A list naming no known status is dropped like any unknown value: the default (open) applies.
+  const mode: QueueView['statusMode'] = status === 'all' ? 'all' : listed ? 'list' : 'open';
   const statuses: AlertStatus[] | undefined =
-    status === 'all'
-      ? undefined
-      : status === null || status === 'open'
-        ? [...OPEN_ALERT_STATUSES]
-        : list(status, ALERT_STATUSES);
+    mode === 'all' ? undefined : mode === 'open' ? [...OPEN_ALERT_STATUSES] : listed;
   const sort = params.get('sort');
   const q = params.get('q')?.slice(0, 200);
   const host = params.get('host')?.slice(0, 255);
+  // An id the host would refuse as input (empty, too long) is no choice: the session's applies.
+  const customer = params.get('customer');
   return {
-    statusMode: status === 'all' ? 'all' : status === null || status === 'open' ? 'open' : 'list',
+    statusMode: mode,
     sort: (ALERT_SORTS as readonly string[]).includes(sort ?? '') ? (sort as AlertSort) : 'newest',
     filter: {
-      customerId: params.get('customer') || sessionCustomer,
+      customerId: customer && entityId.safeParse(customer).success ? customer : sessionCustomer,
       sources: list(params.get('source'), ALERT_SOURCES),
       modules: list(params.get('module'), CSOC_MODULES),
       severities: list(params.get('severity'), SEVERITIES),
