@@ -124,6 +124,16 @@ function openServices(dataDir: string): AppServices {
           : await dialog.showSaveDialog(options);
         return r.canceled ? null : (r.filePath ?? null);
       },
+      folder: async () => {
+        const options = {
+          properties: ['openDirectory' as const, 'createDirectory' as const],
+          defaultPath: app.getPath('documents'),
+        };
+        const r = win
+          ? await dialog.showOpenDialog(win, options)
+          : await dialog.showOpenDialog(options);
+        return r.canceled ? null : (r.filePaths[0] ?? null);
+      },
     },
     emit: (event, payload) => win?.webContents.send(eventChannel(event), payload),
   });

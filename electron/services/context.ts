@@ -45,6 +45,8 @@ export interface PdfPrinter {
 export interface Dialogs {
   open(options: { extensions: string[] }): Promise<string | null>;
   save(options: { defaultName: string }): Promise<string | null>;
+  /** A folder to save several files into at once (files.saveToFolder); absent: unsupported. */
+  folder?(): Promise<string | null>;
 }
 
 /** What every service gets: the store, the clock, how to tell the renderer something changed. */

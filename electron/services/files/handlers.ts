@@ -4,6 +4,7 @@ import { fail } from '../../../shared/result';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../handlers-types';
 import { scopeCustomers } from '../scope';
+import { copyIntoFolder } from './folder';
 import { MAX_UPLOAD_BYTES } from './registry';
 
 /**
@@ -21,7 +22,7 @@ export function fileInScope(ctx: ServiceContext, fileId: string) {
 
 export const filesHandlers: Pick<
   Handlers,
-  'files.open' | 'files.save' | 'files.discard' | 'files.limits'
+  'files.open' | 'files.save' | 'files.saveToFolder' | 'files.discard' | 'files.limits'
 > = {
   'files.open': async ({ extensions }, ctx) => {
     if (!ctx.dialogs) fail('unsupported');
@@ -35,6 +36,14 @@ export const filesHandlers: Pick<
     if (target === null) return { saved: false };
     await copyFile(entry.path, target);
     return { saved: true };
+  },
+  'files.saveToFolder': async ({ fileIds }, ctx) => {
+    // Every file in scope before any dialog opens: nothing is asked for a file one may not save.
+    const entries = fileIds.map((id) => fileInScope(ctx, id));
+    if (!ctx.dialogs?.folder) fail('unsupported');
+    const folder = await ctx.dialogs.folder();
+    if (folder === null) return { saved: false, folder: null, names: [] };
+    return { saved: true, folder, names: await copyIntoFolder(folder, entries) };
   },
   'files.discard': ({ fileId }, ctx) => {
     ctx.files.discard(fileId);

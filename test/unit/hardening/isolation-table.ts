@@ -49,6 +49,9 @@ export const TABLE: Record<OperationName, Entry> = {
     'the desktop open dialog: registers a file the user picks, no customer’s data yet',
   ),
   'files.save': probe((w) => refused(...Object.values(w.exports).map((fileId) => ({ fileId })))),
+  'files.saveToFolder': probe((w) =>
+    refused(...Object.values(w.exports).map((fileId) => ({ fileIds: [fileId] }))),
+  ),
   'files.discard': probe((w) => refused(...Object.values(w.exports).map((fileId) => ({ fileId })))),
   'files.limits': reason('the upload limit, a constant'),
 
