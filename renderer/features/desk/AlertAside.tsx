@@ -42,7 +42,14 @@ export function AlertAside({ detail }: { detail: InquiryDetail }) {
             <p className="muted small mono">
               {a.sourceId} · {dateTime(a.detectedAt)}
             </p>
-            <p>{kb.summary[lang]}</p>
+            <p data-testid="aside-summary">{kb.summary[lang]}</p>
+            {lang !== 'ja' && (
+              // The desk relays the vendor's Japanese to the customer (reception is in Japanese,
+              // 002 別紙3 2(2)), so the original stays in view beside a translation.
+              <p lang="ja" className="small" data-testid="aside-summary-ja">
+                <span className="muted">{t('aside.inJapanese')}:</span> {kb.summary.ja}
+              </p>
+            )}
             <details>
               <summary>{t('aside.more')}</summary>
               <p>{kb.details[lang]}</p>
@@ -54,13 +61,19 @@ export function AlertAside({ detail }: { detail: InquiryDetail }) {
               </ol>
             </details>
             <h4>{t('aside.recommendations')}</h4>
-            <ol className="desk-recs">
+            <ol className="desk-recs" data-testid="aside-recommendations">
               {[...kb.recommendations]
                 .sort((x, y) => Number(y.urgent) - Number(x.urgent))
                 .map((r) => (
                   <li key={r.id}>
                     {r.urgent && <span className="chip chip-overdue">{t('aside.urgent')}</span>}{' '}
                     {r[lang]}
+                    {lang !== 'ja' && (
+                      <span lang="ja" className="muted small desk-rec-ja">
+                        <br />
+                        {r.ja}
+                      </span>
+                    )}
                   </li>
                 ))}
             </ol>

@@ -12,7 +12,7 @@ import { inputToMs, msToInput } from './text';
  * would be insufficient, escalate to the second-line window with the sheet.
  */
 export function AnswerPanel({ detail }: { detail: InquiryDetail }) {
-  const { t, i18n } = useTranslation('desk');
+  const { t } = useTranslation('desk');
   const i = detail.inquiry;
   const act = useDesk((s) => s.act);
   const busy = useDesk((s) => s.busy);
@@ -20,7 +20,9 @@ export function AnswerPanel({ detail }: { detail: InquiryDetail }) {
   const draft = useDesk((s) => s.answerDraft);
   const setDraft = useDesk((s) => s.setAnswerDraft);
   const [answeredAt, setAnsweredAt] = useState('');
-  const [language, setLanguage] = useState<'ja' | 'en'>(i18n.language === 'en' ? 'en' : 'ja');
+  // The package is a Japanese document whatever the screen's language (issue #6: "a Japanese PDF
+  // with an English option"); the second-line window works in Japanese (002 別紙3 2(2)).
+  const [language, setLanguage] = useState<'ja' | 'en'>('ja');
   const id = useId();
   const verified =
     i.caller?.decision !== undefined &&
@@ -97,6 +99,7 @@ export function AnswerPanel({ detail }: { detail: InquiryDetail }) {
                 key={l}
                 type="button"
                 aria-pressed={language === l}
+                data-testid={`package-lang-${l}`}
                 onClick={() => setLanguage(l)}
               >
                 {t(`escalation.lang.${l}`)}

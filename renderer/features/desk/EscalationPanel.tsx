@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { InquiryDetail } from '../../../shared/ops/desk';
 import type { ApiError } from '../../../shared/result';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { call } from '../../api';
-import { saveFile } from '../../files';
+import { isDesktop } from '../../api';
 import { useFormat } from '../../format';
+import { savePackage, type SavedPackage } from './package-save';
 import { SecondLineForm } from './SecondLineForm';
 import { useDesk } from './store';
 
@@ -25,6 +25,7 @@ export function EscalationPanel({ detail }: { detail: InquiryDetail }) {
   const refresh = useDesk((s) => s.refresh);
   const [saveError, setSaveError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState<SavedPackage | null>(null);
   const [reference, setReference] = useState('');
   const id = useId();
   if (!e) return null;
@@ -33,21 +34,10 @@ export function EscalationPanel({ detail }: { detail: InquiryDetail }) {
   const saveBoth = async () => {
     setSaving(true);
     setSaveError(null);
-    let ok = true;
-    for (const part of ['pdf', 'json'] as const) {
-      const ref = await call('desk.packageFile', { packageId: e.packageId, part });
-      if (!ref.ok) {
-        setSaveError(ref.error);
-        ok = false;
-        continue;
-      }
-      const r = await saveFile(ref.value);
-      if (!r.ok) {
-        setSaveError(r.error);
-        ok = false;
-      } else if (!r.value.saved) ok = false;
-    }
-    if (ok) await call('desk.recordFileDelivery', { packageId: e.packageId });
+    setSaved(null);
+    const r = await savePackage(e.packageId);
+    if (!r.ok) setSaveError(r.error);
+    else if (r.value.saved) setSaved(r.value);
     setSaving(false);
     await refresh();
   };
@@ -112,9 +102,20 @@ export function EscalationPanel({ detail }: { detail: InquiryDetail }) {
             data-testid="save-package"
             onClick={() => void saveBoth()}
           >
-            {t('escalation.save')}
+            {saving
+              ? t('escalation.saving')
+              : isDesktop()
+                ? t('escalation.save')
+                : t('escalation.download')}
           </button>
         </div>
+      )}
+      {saved && (
+        <p className="muted small" role="status" data-testid="package-saved">
+          {saved.folder === null
+            ? t('escalation.downloaded', { names: saved.names.join(', ') })
+            : t('escalation.savedTo', { folder: saved.folder, names: saved.names.join(', ') })}
+        </p>
       )}
       {actionError?.action === 'send' && (
         <div data-testid="send-error">
@@ -122,7 +123,12 @@ export function EscalationPanel({ detail }: { detail: InquiryDetail }) {
           <p className="muted small">{t('escalation.kept')}</p>
         </div>
       )}
-      {saveError && <ErrorNotice error={saveError} />}
+      {saveError && (
+        <div data-testid="save-error">
+          <ErrorNotice error={saveError} />
+          <p className="muted small">{t('escalation.keptSave')}</p>
+        </div>
+      )}
       {e.deliveries.length > 0 && (
         <ul className="desk-deliveries" data-testid="deliveries">
           {e.deliveries.map((d, n) => (
