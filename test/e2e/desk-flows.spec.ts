@@ -8,26 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, openAs, startHostProcess, test as base, type HostProcess } from './fixtures';
-
-const test = base.extend<{ hostArgs: string[] }>({
-  hostArgs: [[], { option: true }],
-  host: async ({ hostArgs }, use) => {
-    const host = await startHostProcess(hostArgs);
-    await use(host);
-    await host.stop();
-  },
-});
-
-/** Console and page errors, but for an expected one. */
-function collectErrors(page: Page, expected: RegExp): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !expected.test(m.text())) errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  return errors;
-}
+import { expect, openAs, type HostProcess } from './fixtures';
+import { collectErrors, test } from './desk-steps';
 
 async function newInquiry(page: Page, host: HostProcess): Promise<string> {
   await page.goto(`${host.origin}/#/desk/new?customer=c-aoba`);

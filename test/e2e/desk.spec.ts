@@ -4,63 +4,30 @@
  * server here), record the second line's answer, close — and the caller mismatch. What the screen
  * says is compared with the host's database.
  */
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import type { Download, Page } from '@playwright/test';
 import { SMTPServer } from 'smtp-server';
 import { decodeWords, parseMessage } from '../unit/desk/mime';
-import { expect, openAs, startHostProcess, test as base, type HostProcess } from './fixtures';
+import { expect, openAs, type HostProcess } from './fixtures';
+import {
+  NOW,
+  checkPdf,
+  collectErrors,
+  fillSheet,
+  latestC2,
+  startFromAlert,
+  test,
+  verifyCaller,
+} from './desk-steps';
 
-/** A host whose clock starts at a chosen instant (`--now`), per describe block. */
-const test = base.extend<{ hostArgs: string[] }>({
-  hostArgs: [[], { option: true }],
-  host: async ({ hostArgs }, use) => {
-    const host = await startHostProcess(hostArgs);
-    await use(host);
-    await host.stop();
-  },
-});
-
-// Tuesday 2026-11-24 10:00 JST, a business day (Monday 11/23 is a national holiday).
-const NOW = '2026-11-24T10:00:00+09:00';
-
-function latestC2(host: HostProcess): { id: number; source_id: string } {
-  return host.query<{ id: number; source_id: string }>(
-    "SELECT id, source_id FROM alerts WHERE customer_id = 'c-sakuragawa' AND threat_kind = 'c2' ORDER BY detected_at DESC LIMIT 1",
-  )[0]!;
-}
-
-/** From the alert ("prepare an inquiry"), through the reception form, to the call screen. */
-async function startFromAlert(page: Page, host: HostProcess, shot?: string): Promise<string> {
-  const alert = latestC2(host);
-  await page.goto(`${host.origin}/#/desk/new?alert=${alert.id}`);
-  await expect(page.getByTestId(`pick-alert-${alert.id}`)).toBeChecked();
-  await expect(page.getByTestId('new-due')).toHaveText('2026/11/25 17:00');
-  if (shot) await page.screenshot({ path: `test-results/desk-new-from-alert-${shot}.png` });
-  await page.getByTestId('new-start').click();
-  await expect(page.getByTestId('inquiry-page')).toBeVisible();
-  return (await page.getByTestId('inquiry-id').textContent()) ?? '';
-}
-
-async function verifyCaller(page: Page) {
-  await page.getByTestId('caller-name').fill('佐藤 美咲');
-  await page.getByTestId('caller-phone').fill('03-5550-0141');
-  await page.getByTestId('caller-verify').click();
-  await expect(page.getByTestId('caller-recorded')).toHaveAttribute('data-decision', 'served');
-}
-
-/** The answers only the customer can give; the rest was prefilled. Keyboard and mouse alike. */
-async function fillSheet(page: Page) {
-  await page.getByTestId('q-inquiry-type-impact').check();
-  await page.getByTestId('q-inquiry-type-recommendations').check();
-  await page.getByTestId('q-question').fill('自社に影響があるか、何をすればよいか知りたい。');
-  await page.getByTestId('q-what-seen').fill('ポータルで C&C 通信の通知を確認しました。');
-  await page.getByTestId('q-urgency-single-device').check();
-  await expect(page.getByTestId('sheet-progress')).toContainText(/12 \/ 12|12 of 12/);
-}
+/** The C&C alert's knowledge-base text (assets/kb/c2.json), as the vendor wrote it. */
+const C2 = {
+  ja: '社内のパソコンが、C&Cサーバー（攻撃者がマルウェアに指示を出すためのサーバー）と通信しています。',
+  en: 'A computer in your company is communicating with a C&C server',
+  recJa: '該当のパソコンをすぐにネットワークから切り離す（LANケーブルを抜く、Wi-Fiを切る）。',
+  recEn: 'Disconnect the computer from the network at once',
+};
 
 for (const [locale, lang] of [
   ['ja-JP', 'ja'],
@@ -84,6 +51,7 @@ for (const [locale, lang] of [
       await expect(page.getByTestId('q-caller-name')).toHaveValue('佐藤 美咲');
       await fillSheet(page);
       await expect(page.getByTestId('suggestion-impact:c2')).toBeVisible();
+      await checkAside(page, host, lang);
       await page.screenshot({ path: `test-results/desk-call-${lang}.png`, fullPage: true });
       await page.getByTestId('use-impact:c2').click();
       await expect(page.getByTestId('answer-text')).not.toHaveValue('');
@@ -148,17 +116,25 @@ for (const [locale, lang] of [
         await expect(page.getByTestId('escalate-error')).toBeVisible();
         expect(host.query('SELECT 1 FROM escalation_packages')).toHaveLength(0);
         await fillSheet(page);
+        // The package is Japanese by default whatever the screen's language; English on request.
+        await expect(page.getByTestId('package-lang-ja')).toHaveAttribute('aria-pressed', 'true');
+        if (lang === 'en') {
+          await page.getByTestId('package-lang-en').click();
+          await expect(page.getByTestId('package-lang-en')).toHaveAttribute('aria-pressed', 'true');
+        }
         await page.getByTestId('escalate').click();
         await expect(page.getByTestId('package-pdf')).toHaveAttribute('data-ready', '1', {
           timeout: 60_000,
         });
-        const pkg = host.query<{ id: string; sha256: string; json: string; pdf: Buffer }>(
-          'SELECT id, sha256, json, pdf FROM escalation_packages',
+        const pkg = host.query<{ id: string; sha256: string; pdf: Buffer; language: string }>(
+          'SELECT id, sha256, pdf, language FROM escalation_packages',
         )[0]!;
+        expect(pkg.language).toBe(lang);
         await expect(page.getByTestId('package-id')).toHaveText(pkg.id);
         await expect(page.getByTestId('package-sha')).toHaveText(pkg.sha256);
         await page.getByTestId('send-package').click();
         await expect(page.getByTestId('deliveries').locator('[data-ok="1"]')).toHaveCount(1);
+        await savePackage(page, lang, pkg);
         await page.screenshot({ path: `test-results/desk-escalated-${lang}.png`, fullPage: true });
 
         // What the SMTP server received: both attachments, the JSON byte for byte.
@@ -199,6 +175,7 @@ for (const [locale, lang] of [
           'caller.checked',
           'inquiry.escalated',
           'package.delivered',
+          'package.delivered',
           'escalation.acknowledged',
           'second-line.answered',
           'inquiry.closed',
@@ -212,53 +189,57 @@ for (const [locale, lang] of [
   });
 }
 
-/** Console and page errors, but for an expected one. */
-function collectErrors(page: Page, expected: RegExp): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !expected.test(m.text())) errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  return errors;
+/**
+ * Beside the sheet, the alert's explanation and recommendations; in the English screen also the
+ * vendor's Japanese, which the desk relays to the customer.
+ */
+async function checkAside(page: Page, host: HostProcess, lang: 'ja' | 'en') {
+  const aside = page.getByTestId(`aside-alert-${latestC2(host).id}`);
+  const recs = aside.getByTestId('aside-recommendations');
+  await expect(recs).toContainText(C2.recJa);
+  if (lang === 'ja') {
+    await expect(aside.getByTestId('aside-summary')).toContainText(C2.ja);
+    await expect(aside.getByTestId('aside-summary-ja')).toHaveCount(0);
+    await expect(recs).not.toContainText(C2.recEn);
+  } else {
+    await expect(aside.getByTestId('aside-summary')).toContainText(C2.en);
+    await expect(aside.getByTestId('aside-summary-ja')).toContainText(C2.ja);
+    await expect(recs).toContainText(C2.recEn);
+  }
+  await aside.screenshot({ path: `test-results/desk-aside-${lang}.png` });
 }
 
-/** The PDF's text (poppler's pdftotext) has the id, the hash and the language's headings. */
-function checkPdf(pdf: Buffer, lang: 'ja' | 'en', id: string, sha: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'desk-pdf-'));
-  const file = join(dir, `${id}.pdf`);
-  writeFileSync(file, pdf);
-  writeFileSync(`test-results/desk-package-${lang}.pdf`, pdf);
-  if (!existsSync('/usr/bin/pdftotext')) {
-    test
-      .info()
-      .annotations.push({ type: 'skip-check', description: 'pdftotext (poppler-utils) missing' });
-    return;
-  }
-  const text = execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8');
-  expect(text).toContain(id);
-  expect(text.replace(/\s/g, '')).toContain(sha);
-  if (lang === 'ja') {
-    expect(text).toContain('二次受付窓口へのエスカレーション票');
-    expect(text).toContain('桜川精機株式会社');
-    expect(text).toContain('ヒアリングシート');
-  } else {
-    expect(text).toContain('Escalation to the second-line window');
-    expect(text).toContain('Sakuragawa Precision');
-  }
-  // Page numbers in the footer: "1 / N".
-  expect(text).toMatch(/\b1 ?\/ ?\d+\b/);
-  if (existsSync('/usr/bin/pdftoppm'))
-    execFileSync('pdftoppm', [
-      '-png',
-      '-r',
-      '60',
-      '-f',
-      '1',
-      '-l',
-      '1',
-      file,
-      `test-results/desk-package-${lang}`,
-    ]);
+/**
+ * "Save both to send another way": the browser host downloads `<packageId>.pdf` and `.json` (the
+ * desktop app writes them into one chosen folder, test/unit/desk/escalation-files.test.ts); the
+ * JSON is the one whose SHA-256 the screen shows, and the delivery is recorded as 'file'.
+ */
+async function savePackage(page: Page, lang: 'ja' | 'en', pkg: { id: string; pdf: Buffer }) {
+  const downloads: Download[] = [];
+  page.on('download', (d) => downloads.push(d));
+  await page.getByTestId('save-package').click();
+  await expect.poll(() => downloads.length).toBe(2);
+  const files = new Map(downloads.map((d) => [d.suggestedFilename(), d]));
+  expect([...files.keys()].sort()).toEqual([`${pkg.id}.json`, `${pkg.id}.pdf`]);
+  const json = readFileSync(await files.get(`${pkg.id}.json`)!.path());
+  const shown = (await page.getByTestId('package-sha').textContent())?.trim();
+  expect(createHash('sha256').update(json).digest('hex')).toBe(shown);
+  const pdf = readFileSync(await files.get(`${pkg.id}.pdf`)!.path());
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  expect(Buffer.compare(pdf, Buffer.from(pkg.pdf))).toBe(0);
+  const method = lang === 'ja' ? 'ファイル保存' : 'Saved to files';
+  await expect(page.getByTestId('package-saved')).toHaveText(
+    lang === 'ja'
+      ? `ダウンロードしました: ${pkg.id}.pdf, ${pkg.id}.json`
+      : `Downloaded: ${pkg.id}.pdf, ${pkg.id}.json`,
+  );
+  await expect(page.getByTestId('deliveries').locator('li[data-ok="1"]').nth(1)).toContainText(
+    method,
+  );
+  await expect(
+    page.getByTestId('timeline').locator('li[data-action="package.delivered"]').nth(1),
+  ).toContainText(method);
+  await page.getByTestId('escalation').screenshot({ path: `test-results/desk-saved-${lang}.png` });
 }
 
 test.describe('caller mismatch (002 別紙3 2(3))', () => {
