@@ -2,17 +2,19 @@
  * Monthly reports end to end (issue #7), in Japanese and English, on hosts whose clock starts at
  * 2026-11-22 10:00 JST: a partner makes its October portfolio report; the screen shows what the
  * database holds; the PDF (printed by the host's Chromium) has one A4 page per part with its
- * heading, page numbers, embedded fonts and the report's language; a table's CSV and the streamed
- * CSV of every alert; the bundle, opened in a second SOC Desk on a fresh data dir, shows the same
- * report read-only; a tampered bundle is refused with a translated message and nothing stored.
+ * heading, page numbers, embedded fonts and the report's language, rendered to one PNG per page;
+ * the print layout with every chart inside its part; a table's CSV and the streamed CSV of every
+ * alert; the bundle, opened in a second SOC Desk on a fresh data dir, shows the same report
+ * read-only; a tampered bundle is refused with a translated message and nothing stored. A
+ * customer's own report prints to a Japanese PDF about that customer only.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Download, Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { expect, openAs, startHostProcess, test as base } from './fixtures';
+import { checkPdf, checkPrintLayout } from './reports-checks';
 
 const NOW = '2026-11-22T10:00:00+09:00';
 const OCT = {
@@ -20,6 +22,7 @@ const OCT = {
   end: Date.parse('2026-11-01T00:00:00+09:00'),
 };
 const HOKUTO = "('c-hikari', 'c-kotobuki', 'c-tsubame')";
+const CUSTOMER_TITLE = '桜川精機株式会社 様 月次セキュリティレポート';
 
 const test = base.extend<{ hostArgs: string[] }>({
   hostArgs: [['--now', NOW], { option: true }],
@@ -55,48 +58,6 @@ async function saved(download: Promise<Download>, name: string): Promise<string>
   const path = join(mkdtempSync(join(tmpdir(), 'rpt-e2e-')), name);
   await (await download).saveAs(path);
   return path;
-}
-
-const poppler = existsSync('/usr/bin/pdftotext') && existsSync('/usr/bin/pdfinfo');
-
-/** The PDF: A4, one page per part with its heading, page numbers, embedded fonts, its language. */
-function checkPdf(file: string, lang: 'ja' | 'en', headings: readonly string[]) {
-  if (!poppler) {
-    test.info().annotations.push({ type: 'skip-check', description: 'poppler-utils missing' });
-    return;
-  }
-  const info = execFileSync('pdfinfo', [file]).toString();
-  expect(info).toMatch(/Page size:\s+595\.\d+ x 842\.\d+ pts \(A4\)/);
-  expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBe(headings.length);
-  headings.forEach((heading, i) => {
-    const text = execFileSync('pdftotext', [
-      '-f',
-      String(i + 1),
-      '-l',
-      String(i + 1),
-      '-layout',
-      file,
-      '-',
-    ]).toString();
-    expect(text, `page ${i + 1}`).toContain(heading);
-    // The footer: "n / N".
-    expect(text.replace(/\s/g, ''), `page ${i + 1}`).toContain(`${i + 1}/${headings.length}`);
-  });
-  const all = execFileSync('pdftotext', [file, '-']).toString();
-  if (lang === 'ja') {
-    expect(all).toContain('エグゼクティブサマリー');
-    expect(all).toContain('ひかり医療サービス株式会社');
-    expect(all).toContain('北斗ネットワークサービス株式会社');
-  } else {
-    expect(all).toContain('Executive summary');
-    expect(all).toContain('Hikari Medical Services');
-    expect(all).not.toMatch(/[ぁ-んァ-ヶ]/);
-  }
-  // Every font is embedded (Japanese glyphs included).
-  const fonts = execFileSync('pdffonts', [file]).toString().trim().split('\n').slice(2);
-  expect(fonts.length).toBeGreaterThan(0);
-  for (const f of fonts) expect(f.split(/\s+/).at(-5), f).toBe('yes');
-  execFileSync('pdftoppm', ['-png', '-r', '60', file, `test-results/reports-pdf-${lang}`]);
 }
 
 async function uploadBundle(page: Page, file: string) {
@@ -156,7 +117,19 @@ for (const lang of ['ja', 'en'] as const) {
       expect(pdfBytes.subarray(0, 5).toString()).toBe('%PDF-');
       const kept = host.query<{ pdf: Buffer }>('SELECT pdf FROM reports')[0]!.pdf;
       expect(Buffer.compare(Buffer.from(kept), pdfBytes)).toBe(0);
-      checkPdf(pdf, lang, PAGES[lang]);
+      checkPdf(pdf, {
+        lang,
+        headings: PAGES[lang],
+        texts:
+          lang === 'ja'
+            ? [
+                'エグゼクティブサマリー',
+                'ひかり医療サービス株式会社',
+                '北斗ネットワークサービス株式会社',
+              ]
+            : ['Executive summary', 'Hikari Medical Services'],
+        name: `reports-pdf-${lang}`,
+      });
 
       // A table as CSV: BOM, headers in the report's language.
       await page.getByTestId('report-csv-table').selectOption('sla');
@@ -190,6 +163,8 @@ for (const lang of ['ja', 'en'] as const) {
       // The print layout, as the printer saw it.
       await page.goto(`${host.origin}/#/print/report/${stored[0]!.id}`);
       await expect(page.locator('body')).toHaveAttribute('data-print-ready', '1');
+      // No clipped charts: each inside its part, nothing wider than the A4 page.
+      await checkPrintLayout(page, PAGES[lang].length);
       await page.screenshot({ path: `test-results/reports-print-${lang}.png`, fullPage: true });
 
       await page.goto(`${host.origin}/#/reports`);
@@ -283,6 +258,38 @@ test.describe('imported reports and the profile’s scope', () => {
       '桜川精機株式会社 様 月次セキュリティレポート',
     );
     expect(host.query('SELECT 1 FROM imported_reports')).toHaveLength(1);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('a customer’s own report: its Japanese A4 PDF and print layout', async ({
+    page,
+    host,
+    consoleErrors,
+  }) => {
+    test.setTimeout(120_000);
+    await openAs(page, host, 'c-sakuragawa');
+    await page.goto(`${host.origin}/#/reports`);
+    await page.getByTestId('report-create').click();
+    await expect(page.getByTestId('report-document')).toHaveAttribute('data-kind', 'customer');
+    const download = page.waitForEvent('download', { timeout: 90_000 });
+    await page.getByTestId('report-pdf').click();
+    const pdf = await saved(download, 'customer.pdf');
+    // The portfolio page is a partner's only: the customer's report has one part fewer.
+    const headings = [CUSTOMER_TITLE, ...PAGES.ja.slice(2)];
+    checkPdf(pdf, {
+      lang: 'ja',
+      headings,
+      texts: ['エグゼクティブサマリー', '2026年10月に検知されたアラートは'],
+      name: 'reports-pdf-customer-ja',
+    });
+    // About this customer only: no other customer's name anywhere in the report's data.
+    const json = host.query<{ json: string }>('SELECT json FROM reports')[0]!.json;
+    expect(json).not.toContain('ひかり医療サービス');
+    const id = host.query<{ id: string }>('SELECT id FROM reports')[0]!.id;
+    await page.goto(`${host.origin}/#/print/report/${id}`);
+    await expect(page.locator('body')).toHaveAttribute('data-print-ready', '1');
+    await checkPrintLayout(page, headings.length);
+    await page.screenshot({ path: 'test-results/reports-print-customer-ja.png', fullPage: true });
     expect(consoleErrors).toEqual([]);
   });
 
