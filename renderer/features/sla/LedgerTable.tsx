@@ -174,10 +174,7 @@ export function LedgerTable({
                     aria-controls={`detail-${id}`}
                     onClick={() => setOpen(expanded ? null : m.month)}
                     aria-label={t(expanded ? 'detail.hide' : 'detail.show', {
-                      month: t('value.month', {
-                        year: m.month.slice(0, 4),
-                        month: Number(m.month.slice(5, 7)),
-                      }),
+                      month: monthName(m.month),
                     })}
                   >
                     {t('detail.button')} {expanded ? '▴' : '▾'}
