@@ -15,11 +15,12 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createAppServices, type AppServices } from '../../../electron/services/app';
+import { createAppServices, STORE_FILE, type AppServices } from '../../../electron/services/app';
 import { catchUpAll } from '../../../electron/services/alerts/derived';
 import { liveImportIds } from '../../../electron/services/alerts/jobs';
 import { MAX_UPLOAD_BYTES } from '../../../electron/services/files/registry';
-import { fileKeyStore } from '../../../electron/store/keys';
+import { openStore } from '../../../electron/store/database';
+import { fileKeyStore, loadOrCreateKey } from '../../../electron/store/keys';
 import type { EventPayloads } from '../../../shared/api';
 import { ALERT_STATUSES } from '../../../shared/catalog';
 import { alertCount, derivedProblems, integrityProblems, tablesDigest } from '../../crash/checks';
@@ -146,12 +147,18 @@ async function visibleFigures(app: AppServices) {
 /** Reopens the store, checks it before and after the recovery of the killed import. */
 async function reopenAndRecover(dataDir: string, before: Before) {
   const events: Array<{ event: string; payload: unknown }> = [];
+  // What the kill left, read before the app opens (opening starts the recovery).
+  const peek = openStore({
+    file: join(dataDir, STORE_FILE),
+    key: loadOrCreateKey(fileKeyStore(join(dataDir, 'socdesk.key')), true),
+  });
+  const crashed = peek
+    .prepare(`SELECT id, state FROM alert_imports ORDER BY id DESC LIMIT 1`)
+    .get() as { id: number; state: string };
+  peek.close();
   const t0 = performance.now();
   const app = openApp(dataDir, (event, payload) => events.push({ event, payload }));
   try {
-    const crashed = app.db
-      .prepare(`SELECT id, state FROM alert_imports ORDER BY id DESC LIMIT 1`)
-      .get() as { id: number; state: string };
     // The undo started with the app (no request made), and start-up did not wait for it.
     if (crashed.state === 'applying') expect(liveImportIds(app.db).has(crashed.id)).toBe(true);
     const openS = seconds(t0);
