@@ -1,41 +1,19 @@
 /**
- * The alert queue and detail in both languages, checked against the host's database: counts and
- * filters, Japanese search (long and two-character words), a detail with the knowledge base,
- * ticking a recommendation, status changes (one and bulk) with their audit entries, scope.
+ * The alert queue in both languages, checked against the host's database: counts and filters,
+ * Japanese search (long and two-character words) from either language, bookmarked views, status
+ * changes (one and bulk) with their audit entries, scope. The detail screen: alerts-detail.spec.ts.
  */
-import type { Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import type { ThreatKind } from '../../shared/catalog';
-import type { KbKindEntry } from '../../shared/kb';
-import { expect, openAs, test, type HostProcess } from './fixtures';
-
-/** The knowledge base entry, read from assets/ (Playwright's loader does not import JSON). */
-const kbEntry = (kind: ThreatKind): KbKindEntry =>
-  JSON.parse(readFileSync(`assets/kb/${kind}.json`, 'utf8')) as KbKindEntry;
-
-const OPEN = "('new', 'acknowledged', 'in_progress')";
-const inScope = (host: HostProcess, partner: string) =>
-  host
-    .query<{ id: string }>('SELECT id FROM customers WHERE partner_id = ?', partner)
-    .map((r) => `'${r.id}'`)
-    .join(', ');
-const countOf = (host: HostProcess, where: string) =>
-  host.query<{ n: number }>(`SELECT count(*) AS n FROM alerts WHERE ${where}`)[0]!.n;
-
-async function shownCount(page: Page): Promise<number> {
-  const el = page.getByTestId('alert-count');
-  await expect(el).not.toHaveAttribute('data-value', '');
-  return Number(await el.getAttribute('data-value'));
-}
-
-async function visibleIds(page: Page): Promise<number[]> {
-  await expect(page.getByTestId('alert-row').first()).toBeVisible();
-  const rows = page.getByTestId('alert-row');
-  const ids: number[] = [];
-  for (let i = 0; i < (await rows.count()); i++)
-    ids.push(Number(await rows.nth(i).getAttribute('data-id')));
-  return ids;
-}
+import { dayToIsoDate } from '../../shared/time';
+import { expect, openAs, test } from './fixtures';
+import {
+  countOf,
+  inScope,
+  kbEntry,
+  matching,
+  OPEN,
+  shownCount,
+  visibleIds,
+} from './alerts-helpers';
 
 test.describe('alerts in Japanese', () => {
   test.use({ locale: 'ja-JP' });
@@ -95,66 +73,6 @@ test.describe('alerts in Japanese', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('detail: explanation, tick a recommendation, change the status with an audit entry', async ({
-    page,
-    host,
-    consoleErrors,
-  }) => {
-    await openAs(page, host, 'p-minato');
-    const scope = inScope(host, 'p-minato');
-    const [a] = host.query<{ id: number; threat_kind: ThreatKind; source_id: string }>(
-      `SELECT id, threat_kind, source_id FROM alerts WHERE customer_id = 'c-sakuragawa' AND source = 'cts'
-       AND status = 'new' AND original_text IS NOT NULL ORDER BY detected_at DESC LIMIT 1`,
-    );
-    await page.goto(`${host.origin}/#/alerts?status=new&customer=c-sakuragawa`);
-    await page.locator(`[data-id="${a!.id}"]`).getByRole('link').click();
-    await expect(page.getByTestId('alert-detail')).toBeVisible();
-    const kb = kbEntry(a!.threat_kind);
-    await expect(page.getByTestId('explanation')).toContainText(kb.summary.ja);
-    // CTS sends English only: its text beside the Japanese explanation.
-    await expect(page.getByTestId('original-text')).toContainText('[CTS Alert]');
-    await expect(page.getByTestId('impact-checks').locator('li')).toHaveCount(
-      kb.impactChecks.length,
-    );
-    // 桜川精機 has neither UTM with URL filtering nor FW + Proxy (002 別紙2 2(3)).
-    await expect(page.getByTestId('perimeter')).toBeVisible();
-    await expect(page.getByTestId('attack-stage').locator('[aria-current="step"]')).toHaveCount(1);
-    await expect(page.getByTestId('prepare-inquiry')).toHaveAttribute(
-      'href',
-      `#/desk/new?alert=${a!.id}`,
-    );
-
-    const rec = kb.recommendations[0]!;
-    await page.getByTestId(`rec-${rec.id}`).check();
-    await expect(page.getByTestId('checklist-progress')).toContainText(
-      `1 / ${kb.recommendations.length}`,
-    );
-    await expect
-      .poll(() =>
-        host.query('SELECT recommendation_id FROM alert_checklist WHERE alert_id = ?', a!.id),
-      )
-      .toEqual([{ recommendation_id: rec.id }]);
-
-    await page.getByTestId('detail-status-change-to-acknowledged').click();
-    await page.getByTestId('detail-status-change-note').fill('担当者が確認しました');
-    await page.getByTestId('detail-status-change-apply').click();
-    await expect(page.getByTestId('detail-status')).toHaveText('確認済み');
-    const [audit] = host.query<Record<string, unknown>>(
-      `SELECT actor, from_value, to_value, note FROM audit_log WHERE entity = 'alert' AND entity_id = ? AND action = 'alert.status'`,
-      String(a!.id),
-    );
-    expect(audit).toEqual({
-      actor: 'partner:p-minato',
-      from_value: 'new',
-      to_value: 'acknowledged',
-      note: '担当者が確認しました',
-    });
-    await expect(page.getByTestId('history')).toContainText('「新規」→「確認済み」');
-    await page.screenshot({ path: 'test-results/alerts-detail-ja.png', fullPage: true });
-    expect(countOf(host, `id = ${a!.id} AND customer_id IN (${scope})`)).toBe(1);
-    expect(consoleErrors).toEqual([]);
-  });
-
   test('bulk: two selected alerts acknowledged at once, each with its audit entry', async ({
     page,
     host,
@@ -175,26 +93,6 @@ test.describe('alerts in Japanese', () => {
       `SELECT count(*) AS n FROM audit_log WHERE action = 'alert.status' AND entity_id IN ('${ids.join("','")}')`,
     );
     expect(audits[0]!.n).toBe(2);
-  });
-
-  test('a C-SOC important incident shows detected vs notified against 15 minutes', async ({
-    page,
-    host,
-  }) => {
-    await openAs(page, host, 'p-minato');
-    const [a] = host.query<{ id: number; late: number }>(
-      `SELECT id, (notified_at - detected_at) > 900000 AS late FROM alerts
-       WHERE customer_id = 'c-kawasemi' AND important = 1 AND notified_at IS NOT NULL
-       ORDER BY (notified_at - detected_at) > 900000 DESC, id DESC LIMIT 1`,
-    );
-    await page.goto(`${host.origin}/#/alerts/${a!.id}`);
-    await expect(page.getByTestId('sla-verdict')).toHaveAttribute(
-      'data-held',
-      a!.late ? 'false' : 'true',
-    );
-    await expect(page.getByTestId('sla-verdict')).toContainText(
-      a!.late ? '15 分を超えて' : '15 分以内に通知',
-    );
   });
 
   test("a customer sees only its own alerts and cannot open another's", async ({ page, host }) => {
@@ -266,6 +164,85 @@ test.describe('alerts in English', () => {
 
     await page.getByRole('link', { name: 'Back to the list' }).click();
     await expect(page).toHaveURL(/kind=fw-port-scan/);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('Japanese words searched from the English screen, a long one and a two-character one', async ({
+    page,
+    host,
+    consoleErrors,
+  }) => {
+    await openAs(page, host, 'p-minato');
+    const scope = inScope(host, 'p-minato');
+    await page.goto(`${host.origin}/#/alerts?status=all`);
+    for (const word of ['ポートスキャン', '感染']) {
+      await page.getByTestId('alert-search').fill(word);
+      await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(word)}`));
+      // The list shown is the database's matches, newest stored first, none missing between.
+      const [newest] = matching(host, scope, word, 1);
+      await expect(page.getByTestId('alert-row').first()).toHaveAttribute(
+        'data-id',
+        String(newest),
+      );
+      const ids = await visibleIds(page);
+      expect(ids.length).toBeGreaterThan(3);
+      expect(ids).toEqual(matching(host, scope, word, ids.length));
+    }
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('a bookmarked view with module, host and dates opens with those filters applied', async ({
+    page,
+    host,
+    consoleErrors,
+  }) => {
+    await openAs(page, host, 'p-minato');
+    const scope = inScope(host, 'p-minato');
+    const of = `FROM alerts a JOIN alert_hosts h ON h.alert_id = a.id
+      WHERE a.customer_id IN (${scope}) AND a.module IS NOT NULL`;
+    const [pick] = host.query<{ module: string; host: string; n: number }>(
+      `SELECT a.module, h.host, count(*) AS n ${of}
+       GROUP BY a.module, h.host HAVING count(DISTINCT a.day) >= 4 ORDER BY n DESC LIMIT 1`,
+    );
+    const days = host
+      .query<{ day: number }>(
+        `SELECT DISTINCT a.day ${of} AND a.module = ? AND h.host = ? ORDER BY a.day`,
+        pick!.module,
+        pick!.host,
+      )
+      .map((r) => r.day);
+    // Inside the host's first and last day, so the dates leave some of its alerts out.
+    const [first, last] = [days[1]!, days.at(-2)!];
+    const expected = host
+      .query<{ id: number }>(
+        `SELECT a.id ${of} AND a.module = ? AND h.host = ? AND a.day BETWEEN ? AND ?
+         ORDER BY a.detected_at DESC, a.id DESC`,
+        pick!.module,
+        pick!.host,
+        first,
+        last,
+      )
+      .map((r) => r.id);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(pick!.n);
+    const [from, to] = [dayToIsoDate(first), dayToIsoDate(last)];
+    const query = new URLSearchParams({
+      status: 'all',
+      module: pick!.module,
+      host: pick!.host,
+      from,
+      to,
+    });
+    await page.goto(`${host.origin}/#/alerts?${query.toString()}`);
+    await expect(page.getByTestId('filter-module')).toHaveValue(pick!.module);
+    await expect(page.getByTestId('filter-host')).toHaveValue(pick!.host);
+    await expect(page.getByTestId('filter-from')).toHaveValue(from);
+    await expect(page.getByTestId('filter-to')).toHaveValue(to);
+    await expect(page.getByTestId('filter-status')).toHaveValue('all');
+    await expect(page.getByTestId('alert-count')).toHaveText(`Showing ${expected.length}`);
+    const ids = await visibleIds(page);
+    expect(ids).toEqual(expected.slice(0, ids.length));
+    await page.screenshot({ path: 'test-results/alerts-bookmark-en.png', fullPage: true });
     expect(consoleErrors).toEqual([]);
   });
 });
