@@ -23,6 +23,8 @@ export async function startHostProcess(
   args: string[] = [],
   /** An existing data dir (a restart after a crash); it is then left in place by stop/kill. */
   existingDataDir?: string,
+  /** Node options before the host's script (a preload: `--import …`) and added environment. */
+  node: { args?: string[]; env?: Record<string, string> } = {},
 ): Promise<
   HostProcess & {
     pid: number;
@@ -35,9 +37,16 @@ export async function startHostProcess(
   const child: ChildProcess = spawn(
     process.execPath,
     // SOCDESK_DIST: the build of a parallel run (build/scripts/build.mjs), else dist/.
-    [join(process.env.SOCDESK_DIST ?? 'dist', 'electron/host.mjs'), '--data-dir', dataDir, ...args],
+    [
+      ...(node.args ?? []),
+      join(process.env.SOCDESK_DIST ?? 'dist', 'electron/host.mjs'),
+      '--data-dir',
+      dataDir,
+      ...args,
+    ],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
+      ...(node.env && { env: { ...process.env, ...node.env } }),
     },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

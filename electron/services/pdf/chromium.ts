@@ -16,7 +16,14 @@ import {
   waitUntilReady,
 } from './print';
 
-/** The same flags as the end-to-end tests (playwright.config.ts, TOOLCHAIN.md). */
+/**
+ * The same flags as the end-to-end tests (playwright.config.ts, TOOLCHAIN.md), and one more: the
+ * printer loads the local host's pages only, so everything else goes to a proxy address on this
+ * machine where nothing answers (loopback addresses bypass a proxy in Chromium). Without it the
+ * printer called Google services on every launch (accounts.google.com, android.clients.google.com,
+ * seen by test/e2e/offline.spec.ts), which no flag above stops.
+ */
+export const PRINTER_PROXY = 'http://127.0.0.1:9';
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -25,6 +32,7 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  `--proxy-server=${PRINTER_PROXY}`,
 ];
 
 /** PLAYWRIGHT_CHROMIUM, else Debian's /usr/bin/chromium, else none (no PDFs in this host). */
