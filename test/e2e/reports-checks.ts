@@ -9,6 +9,28 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
+/** Each part's heading of a portfolio report, in print order (a customer's has no portfolio). */
+export const PAGES = {
+  ja: [
+    'SOC Desk 月次セキュリティレポート',
+    '顧客別の概況',
+    'アラートの傾向',
+    '影響を受けたホストと攻撃の段階',
+    'SLA（品質保証）',
+    '機器の状態と稼働率',
+    'お問い合わせとエスカレーション',
+  ],
+  en: [
+    'SOC Desk monthly security report',
+    'Customers at a glance',
+    'Alert trends',
+    'Affected hosts and attack stages',
+    'SLA (quality guarantee)',
+    'Device health and uptime',
+    'Inquiries and escalations',
+  ],
+} as const;
+
 const POPPLER = ['pdfinfo', 'pdftotext', 'pdffonts', 'pdftoppm'];
 const poppler = POPPLER.every((tool) => existsSync(`/usr/bin/${tool}`));
 

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { Download, Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { expect, openAs, startHostProcess, test as base } from './fixtures';
-import { checkPdf, checkPrintLayout } from './reports-checks';
+import { checkPdf, checkPrintLayout, PAGES } from './reports-checks';
 
 const NOW = '2026-11-22T10:00:00+09:00';
 const OCT = {
@@ -32,27 +32,6 @@ const test = base.extend<{ hostArgs: string[] }>({
     await host.stop();
   },
 });
-
-const PAGES = {
-  ja: [
-    'SOC Desk 月次セキュリティレポート',
-    '顧客別の概況',
-    'アラートの傾向',
-    '影響を受けたホストと攻撃の段階',
-    'SLA（品質保証）',
-    '機器の状態と稼働率',
-    'お問い合わせとエスカレーション',
-  ],
-  en: [
-    'SOC Desk monthly security report',
-    'Customers at a glance',
-    'Alert trends',
-    'Affected hosts and attack stages',
-    'SLA (quality guarantee)',
-    'Device health and uptime',
-    'Inquiries and escalations',
-  ],
-} as const;
 
 async function saved(download: Promise<Download>, name: string): Promise<string> {
   const path = join(mkdtempSync(join(tmpdir(), 'rpt-e2e-')), name);
