@@ -9,52 +9,8 @@ import { CSOC_KINDS, CTS_KINDS, classOfKind, type CsocKind, type ThreatKind } fr
 import type { Alert } from '../domain/alert';
 import type { Issue } from '../result';
 import { severityFromSource } from '../severity';
-import { JST_OFFSET_MS } from '../time';
 import { importAlertSchema, type ImportAlert } from './format';
-
-const ISO_RE =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:Z|([+-])(\d{2}):(\d{2}))$/;
-const JST_RE = /^(\d{4})[/-](\d{2})[/-](\d{2}) (\d{2}):(\d{2})(?::(\d{2}))?$/;
-
-function validParts(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
-  if (mo < 1 || mo > 12 || h > 23 || mi > 59 || s > 59) return false;
-  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  return d >= 1 && d <= days;
-}
-
-/**
- * Epoch ms of an import instant (see INSTANT_PATTERN), or null when it is not a real instant
- * (2026-02-30 is refused, not rolled over). Computed from the fields with Date.UTC rather than
- * Date.parse: 10^6 records carry ~10^7 instants.
- */
-export function parseImportInstant(value: string): number | null {
-  let offset = 0;
-  let fraction = 0;
-  let m = ISO_RE.exec(value);
-  if (m) {
-    if (m[8] !== undefined) {
-      const oh = Number(m[9]);
-      const om = Number(m[10]);
-      if (oh > 23 || om > 59) return null;
-      offset = (m[8] === '-' ? -1 : 1) * (oh * 60 + om) * 60_000;
-    }
-    if (m[7] !== undefined) fraction = Number(m[7].slice(0, 3).padEnd(3, '0'));
-  } else {
-    m = JST_RE.exec(value.trim());
-    if (!m) return null;
-    offset = JST_OFFSET_MS;
-  }
-  const [y, mo, d, h, mi] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const sec = m[6] === undefined ? 0 : Number(m[6]);
-  if (!validParts(y, mo, d, h, mi, sec)) return null;
-  return Date.UTC(y, mo - 1, d, h, mi, sec, fraction) - offset;
-}
+import { parseImportInstant } from './instant';
 
 /** zod's issues as ours (`errors:issue.<code>`), with the record's line. */
 export function zodIssues(error: z.ZodError, line: number, prefix = ''): Issue[] {
