@@ -8,8 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, openAs, type HostProcess } from './fixtures';
-import { collectErrors, test } from './desk-steps';
+import { expect, openAs, test, type HostProcess } from './fixtures';
+import { collectErrors } from './desk-steps';
 
 async function newInquiry(page: Page, host: HostProcess): Promise<string> {
   await page.goto(`${host.origin}/#/desk/new?customer=c-aoba`);

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
 import { SMTPServer } from 'smtp-server';
 import { decodeWords, parseMessage } from '../unit/desk/mime';
-import { expect, openAs, type HostProcess } from './fixtures';
+import { expect, openAs, test, type HostProcess } from './fixtures';
 import {
   NOW,
   checkPdf,
@@ -17,7 +17,6 @@ import {
   fillSheet,
   latestC2,
   startFromAlert,
-  test,
   verifyCaller,
 } from './desk-steps';
 

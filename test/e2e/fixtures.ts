@@ -80,11 +80,15 @@ export async function startHostProcess(
   };
 }
 
-export const test = base.extend<{ host: HostProcess; consoleErrors: string[] }>({
-  // Playwright reads the fixtures a fixture needs from this (empty) pattern.
-  // eslint-disable-next-line no-empty-pattern
-  host: async ({}, use) => {
-    const host = await startHostProcess();
+export const test = base.extend<{
+  host: HostProcess;
+  /** The host's command-line options, per describe block (`test.use({ hostArgs: [...] })`). */
+  hostArgs: string[];
+  consoleErrors: string[];
+}>({
+  hostArgs: [[], { option: true }],
+  host: async ({ hostArgs }, use) => {
+    const host = await startHostProcess(hostArgs);
     await use(host);
     await host.stop();
   },

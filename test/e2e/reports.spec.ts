@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Download, Page } from '@playwright/test';
 import Papa from 'papaparse';
-import { expect, openAs, startHostProcess, test as base } from './fixtures';
+import { expect, openAs, startHostProcess, test } from './fixtures';
 import { checkPdf, checkPrintLayout, PAGES } from './reports-checks';
 
 const NOW = '2026-11-22T10:00:00+09:00';
@@ -24,14 +24,7 @@ const OCT = {
 const HOKUTO = "('c-hikari', 'c-kotobuki', 'c-tsubame')";
 const CUSTOMER_TITLE = '桜川精機株式会社 様 月次セキュリティレポート';
 
-const test = base.extend<{ hostArgs: string[] }>({
-  hostArgs: [['--now', NOW], { option: true }],
-  host: async ({ hostArgs }, use) => {
-    const host = await startHostProcess(hostArgs);
-    await use(host);
-    await host.stop();
-  },
-});
+test.use({ hostArgs: ['--now', NOW] });
 
 async function saved(download: Promise<Download>, name: string): Promise<string> {
   const path = join(mkdtempSync(join(tmpdir(), 'rpt-e2e-')), name);

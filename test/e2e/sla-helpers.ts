@@ -1,7 +1,6 @@
 /**
- * Helpers of the SLA ledger e2e (sla.spec.ts): a host started at a chosen `--now`, what the ledger
- * must say for a month computed from the host's database with shared/rules, and each language's
- * texts (locales/<lang>/sla.json).
+ * Helpers of the SLA ledger e2e (sla.spec.ts): what the ledger must say for a month computed from
+ * the host's database with shared/rules, and each language's texts (locales/<lang>/sla.json).
  */
 import type { Page } from '@playwright/test';
 import {
@@ -13,17 +12,7 @@ import {
   notifiedWithinSla,
 } from '../../shared/rules';
 import { formatDate } from '../../shared/time';
-import { expect, openAs, startHostProcess, test as base, type HostProcess } from './fixtures';
-
-/** A host whose clock starts at a chosen instant (`--now`), per describe block. */
-export const test = base.extend<{ hostArgs: string[] }>({
-  hostArgs: [[], { option: true }],
-  host: async ({ hostArgs }, use) => {
-    const host = await startHostProcess(hostArgs);
-    await use(host);
-    await host.stop();
-  },
-});
+import { expect, openAs, type HostProcess } from './fixtures';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

@@ -7,8 +7,8 @@
 import { addMonths, jstDateOf, monthlyCredit } from '../../shared/rules';
 import { CLAIM_NEAR_DAYS } from '../../shared/sla-ledger-types';
 import { formatDateTime } from '../../shared/time';
-import { expect, openAs } from './fixtures';
-import { TEXT, asOfOf, lateMonth, openLedger, test } from './sla-helpers';
+import { expect, openAs, test } from './fixtures';
+import { TEXT, asOfOf, lateMonth, openLedger } from './sla-helpers';
 
 // Saturday 2026-11-14 10:00 JST, the day before October's guarantee claim deadline (11/15, 000
 // 第15条2): October's is near, November's (12/15) is 31 days away and September's has lapsed.
