@@ -45,6 +45,8 @@ export interface SlaLedgerResult {
 export interface AuditEntry {
   at: number;
   actor: string;
+  /** The profile's company, when it still exists. */
+  actorName: { ja: string; en: string } | null;
   action: string;
   fromValue: string | null;
   toValue: string | null;

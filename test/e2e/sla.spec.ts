@@ -107,7 +107,12 @@ for (const lang of ['ja', 'en'] as const) {
       await expect(history.locator('tbody tr')).toHaveCount(2);
       for (const [i, action] of T.actions.entries())
         await expect(history.locator('tbody tr').nth(i)).toContainText(action);
-      await expect(history).toContainText('customer:c-tsubame');
+      // Who: the recording profile's company, by name in the screen's language.
+      const [who] = host.query<{ ja: string; en: string }>(
+        `SELECT name_ja AS ja, name_en AS en FROM customers WHERE id = 'c-tsubame'`,
+      );
+      await expect(history.locator('tbody tr').first()).toContainText(who![lang]);
+      await expect(history).not.toContainText('customer:c-tsubame');
       await page.screenshot({ path: `test-results/sla-history-${lang}.png` });
       await page.getByRole('button', { name: T.close }).click();
 

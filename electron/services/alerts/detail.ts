@@ -9,6 +9,7 @@ import { NOTIFICATION_SLA_MINUTES, notifiedWithinSla } from '../../../shared/rul
 import { MINUTE_MS } from '../../../shared/time';
 import type { Db } from '../../store/database';
 import type { ServiceContext } from '../context';
+import { withActorNames } from '../actors';
 import { scopeCustomers } from '../scope';
 import { ROW_COLUMNS, toRow, type RowRecord } from './rows';
 import { hiddenSql } from './hidden';
@@ -46,17 +47,6 @@ export function checklistOf(db: Db, alertId: number): AlertDetail['checklist'] {
     .all(alertId) as AlertDetail['checklist'];
 }
 
-/** Who an audit actor (`customer:<id>`, `partner:<id>`) is, by company name. */
-function actorName(db: Db, actor: string): AuditEntry['actorName'] {
-  const [kind, id] = actor.split(':');
-  const table = kind === 'customer' ? 'customers' : kind === 'partner' ? 'partners' : null;
-  if (!table || !id) return null;
-  const row = db
-    .prepare(`SELECT name_ja AS ja, name_en AS en FROM ${table} WHERE id = ?`)
-    .get(id) as { ja: string; en: string } | undefined;
-  return row ?? null;
-}
-
 export function historyOf(db: Db, alertId: number): AuditEntry[] {
   const rows = db
     .prepare(
@@ -64,11 +54,7 @@ export function historyOf(db: Db, alertId: number): AuditEntry[] {
        WHERE entity = 'alert' AND entity_id = ? ORDER BY at DESC, id DESC LIMIT 200`,
     )
     .all(String(alertId)) as Array<Omit<AuditEntry, 'actorName'>>;
-  const names = new Map<string, AuditEntry['actorName']>();
-  return rows.map((r) => {
-    if (!names.has(r.actor)) names.set(r.actor, actorName(db, r.actor));
-    return { ...r, actorName: names.get(r.actor) ?? null };
-  });
+  return withActorNames(db, rows);
 }
 
 /** 15-minute notification check; the guarantee does not cover the Basic category (000 第11条). */

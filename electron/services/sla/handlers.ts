@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../../../shared/ops/sla';
 import { fail } from '../../../shared/result';
 import { jstIsoDate } from '../../../shared/time';
+import { withActorNames } from '../actors';
 import type { Handlers } from '../handlers-types';
 import { placeholders, resolveCustomers, scopeCustomers } from '../scope';
 import { customerLedgers } from './ledger';
@@ -62,12 +63,13 @@ export const slaHandlers: Pick<Handlers, Op> = {
 
   'sla.outageHistory': ({ id }, ctx) => {
     const ids = scopeCustomers(ctx);
-    return ctx.db
+    const rows = ctx.db
       .prepare(
         `SELECT at, actor, action, from_value AS fromValue, to_value AS toValue FROM audit_log
          WHERE entity = 'outage' AND entity_id = ? AND customer_id IN (${placeholders(ids)})
          ORDER BY id`,
       )
-      .all(String(id), ...ids) as AuditEntry[];
+      .all(String(id), ...ids) as Array<Omit<AuditEntry, 'actorName'>>;
+    return withActorNames(ctx.db, rows);
   },
 };

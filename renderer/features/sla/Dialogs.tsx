@@ -50,7 +50,7 @@ export function ConfirmDelete({
 /** Who recorded, changed or deleted an outage, and when (the audit log). */
 export function HistoryDialog() {
   const { t } = useTranslation('sla');
-  const { dateTime } = useFormat();
+  const { dateTime, language } = useFormat();
   const id = useId();
   const ref = useRef<HTMLDialogElement>(null);
   const { history, closeHistory } = useSla();
@@ -88,7 +88,7 @@ export function HistoryDialog() {
                       ? t('history.actions.update')
                       : t('history.actions.delete')}
                 </td>
-                <td className="mono">{e.actor}</td>
+                <td>{e.actorName ? e.actorName[language] : t('history.system')}</td>
               </tr>
             ))}
           </tbody>

@@ -145,9 +145,14 @@ describe('outages: record, change, delete, with audit', () => {
     ]);
 
     const history = await app.dispatch('sla.outageHistory', { id: o.id });
+    // Each entry names who acted by company, as the history dialog shows it.
+    const tsubame = app.db
+      .prepare(`SELECT name_ja AS ja, name_en AS en FROM customers WHERE id = 'c-tsubame'`)
+      .get() as { ja: string; en: string };
+    const who = { actor: 'customer:c-tsubame', actorName: tsubame };
     expect(history).toMatchObject({
       ok: true,
-      value: [{ action: 'outage.create' }, {}, {}, { action: 'outage.delete' }],
+      value: [{ action: 'outage.create', ...who }, who, who, { action: 'outage.delete', ...who }],
     });
   });
 
