@@ -60,3 +60,13 @@ export function setSetting(db: Db, key: string, value: string | null): void {
     ).run(key, value);
   }
 }
+
+/**
+ * Runs `read` on one snapshot of the store: every statement in it sees the same committed state,
+ * whatever other connections (the import and undo workers) commit meanwhile. For reads that
+ * combine several statements' results, such as a rollup with a correction computed apart
+ * (services/alerts/hidden.ts). Inside a transaction already, that one's snapshot is used.
+ */
+export function readSnapshot<T>(db: Db, read: () => T): T {
+  return db.inTransaction ? read() : db.transaction(read).deferred();
+}

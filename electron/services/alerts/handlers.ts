@@ -1,3 +1,4 @@
+import { readSnapshot } from '../../store/database';
 import type { Handlers } from '../handlers-types';
 import { scopeCustomers } from '../scope';
 import { catchUpIfLong } from './derived';
@@ -30,11 +31,16 @@ export const alertsHandlers: Pick<
     recoverImports(ctx);
     // A running import folds the tail in itself; otherwise fold in what other writers added.
     if (liveImportIds(ctx.db).size === 0) catchUpIfLong(ctx.db);
-    const page = queryPage(ctx.db, r, sort, cursor, limit);
-    return { rows: rowsByIds(ctx.db, page.ids, r.customers), nextCursor: page.nextCursor };
+    // One snapshot: rollups and the corrections for an interrupted import's hidden rows agree.
+    return readSnapshot(ctx.db, () => {
+      const page = queryPage(ctx.db, r, sort, cursor, limit);
+      return { rows: rowsByIds(ctx.db, page.ids, r.customers), nextCursor: page.nextCursor };
+    });
   },
-  'alerts.count': ({ filter, afterId }, ctx) =>
-    viewCount(ctx.db, resolveFilter(ctx, filter), filter, afterId),
+  'alerts.count': ({ filter, afterId }, ctx) => {
+    const r = resolveFilter(ctx, filter);
+    return readSnapshot(ctx.db, () => viewCount(ctx.db, r, filter, afterId));
+  },
   'alerts.rows': ({ ids }, ctx) => rowsByIds(ctx.db, ids, scopeCustomers(ctx)),
   'alerts.get': ({ id }, ctx) => alertDetail(ctx, id),
   'alerts.setStatus': ({ ids, status, note }, ctx) => setStatus(ctx, ids, status, note),

@@ -20,7 +20,7 @@ import { killChainOf } from '../../../shared/report/compose';
 import { monthRange, shiftMonth, type MonthRange } from '../../../shared/report/month';
 import type { AlertsSection, KillChainSection } from '../../../shared/report/schema';
 import { dayToIsoDate } from '../../../shared/time';
-import type { Db } from '../../store/database';
+import { readSnapshot, type Db } from '../../store/database';
 import { hiddenBranch, hiddenSql } from '../alerts/hidden';
 import { placeholders } from '../scope';
 
@@ -40,7 +40,12 @@ export interface AlertFigures {
   byCustomer: Map<string, { total: number; criticalHigh: number }>;
 }
 
+/** The month's alert figures, read on one snapshot (rollups and their corrections, alerts/hidden.ts). */
 export function alertFigures(db: Db, ids: readonly string[], range: MonthRange): AlertFigures {
+  return readSnapshot(db, () => figuresOf(db, ids, range));
+}
+
+function figuresOf(db: Db, ids: readonly string[], range: MonthRange): AlertFigures {
   const inIds = placeholders(ids);
   const first = monthRange(shiftMonth(range.month, -(TREND_MONTHS - 1)));
   // An interrupted import's rows are left out (alerts/hidden.ts).

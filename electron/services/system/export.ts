@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { FileRef } from '../../../shared/api';
 import { jstIsoDate } from '../../../shared/time';
-import type { Db } from '../../store/database';
+import { readSnapshot, type Db } from '../../store/database';
 import { hiddenBranch, hiddenSql, type RollupTable } from '../alerts/hidden';
 import type { ServiceContext } from '../context';
 import { actor, resolveCustomers } from '../scope';
@@ -64,9 +64,14 @@ function ownRows(db: Db, t: string, cols: string[], customerId: string) {
 /**
  * Every record of one customer: rows of tables with a customer_id, then, table by table, rows that
  * point (by foreign key) at rows already taken — so tables added by later features are included
- * without listing them here.
+ * without listing them here. Read on one snapshot (rollups and their corrections, alerts/hidden.ts).
  */
 export function customerRecords(db: Db, customerId: string): Record<string, unknown[]> {
+  return readSnapshot(db, () => recordsOf(db, customerId));
+}
+
+/** customerRecords, outside a snapshot. */
+function recordsOf(db: Db, customerId: string): Record<string, unknown[]> {
   const tables = dataTables(db);
   const out: Record<string, Record<string, unknown>[]> = {};
   out.customers = db.prepare('SELECT * FROM customers WHERE id = ?').all(customerId) as Record<

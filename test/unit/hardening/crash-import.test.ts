@@ -155,6 +155,7 @@ async function reopenAndRecover(dataDir: string, before: Before) {
   const crashed = peek
     .prepare(`SELECT id, state FROM alert_imports ORDER BY id DESC LIMIT 1`)
     .get() as { id: number; state: string };
+  const onDisk = alertCount(peek);
   peek.close();
   const t0 = performance.now();
   const app = openApp(dataDir, (event, payload) => events.push({ event, payload }));
@@ -164,7 +165,6 @@ async function reopenAndRecover(dataDir: string, before: Before) {
     const openS = seconds(t0);
     // At once, while the half-written rows are still on disk: the figures from before.
     expect(await visibleFigures(app)).toEqual(before.figures);
-    const onDisk = alertCount(app.db);
     expect(integrityProblems(app.db)).toEqual([]);
     if (crashed.state === 'applying') {
       // Undoing runs at ~1,300-2,000 rows/s here (per-row delete triggers, search-index tombstones).
