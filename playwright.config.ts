@@ -30,6 +30,10 @@ export default defineConfig({
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        // As the host's PDF printer (electron/services/pdf/chromium.ts): pages come from the host
+        // on 127.0.0.1, which bypasses a proxy; Chromium's own calls to Google services, which no
+        // flag above stops, go to a proxy address on this machine where nothing answers.
+        '--proxy-server=http://127.0.0.1:9',
       ],
     },
   },

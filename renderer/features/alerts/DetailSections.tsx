@@ -151,7 +151,12 @@ export function AttackStage({ detail }: { detail: Detail }) {
             className={i < index ? 'passed' : i === index ? 'current' : undefined}
             aria-current={i === index ? 'step' : undefined}
           >
-            <span className="stage-name">{t(`killChain.${p}`)}</span>
+            {/* The strip's cells are narrow: a short name on screen (title: the full one), the
+                full name for screen readers. */}
+            <span className="stage-name" aria-hidden="true" title={t(`killChain.${p}`)}>
+              {t(`killChainShort.${p}`)}
+            </span>
+            <span className="sr-only">{t(`killChain.${p}`)}</span>
             {i === index && <span className="sr-only"> ({t('detail.stageCurrent')})</span>}
             {i < index && <span className="sr-only"> ({t('detail.stagePassed')})</span>}
           </li>
