@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import type { Language, ThreatKind } from '../../shared/catalog';
+import type { Communication } from '../../shared/domain/alert';
 import type { KbKindEntry } from '../../shared/kb';
 import { formatDateTime } from '../../shared/time';
 import { expect, type HostProcess } from './fixtures';
@@ -79,15 +80,7 @@ export async function expectRecord(page: Page, host: HostProcess, id: number, la
     kill_chain: string | null;
     tactic: string | null;
   }>('SELECT hosts, first_seen, last_seen, count, kill_chain, tactic FROM alerts WHERE id = ?', id);
-  const comms = host.query<{
-    at: number;
-    src: string;
-    dst: string;
-    port: number | null;
-    protocol: string;
-    url: string | null;
-    action: string;
-  }>(
+  const comms = host.query<Communication>(
     'SELECT at, src, dst, port, protocol, url, action FROM communications WHERE alert_id = ? ORDER BY at, id',
     id,
   );

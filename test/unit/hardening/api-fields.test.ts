@@ -20,9 +20,9 @@ import {
   viaIpc,
   type Call,
   type HttpHost,
+  LEAKS,
 } from './transports';
 
-const LEAKS = /\bat [\w.<>]+ \(|\/work\/|\/home\/|\/tmp\/|node_modules|\.ts:\d+|SQLITE_|Error:/;
 const HUGE = 'x'.repeat(10 * 1024 * 1024);
 /** Over HTTP a 10 MB body stops at the body limit (1 MiB) before any field is read; just under
  * it, each field's own limit has to refuse it. */

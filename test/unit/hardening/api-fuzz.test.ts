@@ -6,8 +6,7 @@ import { api, OPERATION_NAMES } from '../../../shared/api';
 import { ipcChannel } from '../../../shared/bridge';
 import { ERROR_CODES, type Result } from '../../../shared/result';
 import { contentHash, suiteApp, testApp } from '../helpers';
-
-const LEAKS = /\bat [\w.<>]+ \(|\/work\/|\/home\/|\/tmp\/|node_modules|\.ts:\d+|SQLITE_|Error:/;
+import { LEAKS } from './transports';
 
 function expectTypedRefusal(r: Result<unknown>) {
   expect(r.ok).toBe(false);

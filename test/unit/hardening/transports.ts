@@ -15,6 +15,10 @@ import { ipcChannel } from '../../../shared/bridge';
 import type { Result } from '../../../shared/result';
 import type { Transport } from './isolation-world';
 
+/** What a refusal must never carry: stack frames, file paths, SQLite's own codes. */
+export const LEAKS =
+  /\bat [\w.<>]+ \(|\/work\/|\/home\/|\/tmp\/|node_modules|\.ts:\d+|SQLITE_|Error:/;
+
 export type Call = (
   name: OperationName,
   input: unknown,
